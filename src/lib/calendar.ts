@@ -1,0 +1,98 @@
+import {
+  addDays, dayNumberOf, daysInMonth, fromDayNumber, isoOf, isWeekend, parseIso, type IsoDate, type IsoMonth,
+} from './dates.ts';
+import { EASTER_HOLIDAYS, FIXED_HOLIDAYS, FULL_TIME_HOURS_PER_DAY } from './rules/index.ts';
+import { validOn } from './rules/types.ts';
+
+/** Easter Sunday by the Gregorian computus (anonymous algorithm, Meeus/Jones/Butcher). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return isoOf(year, month, day);
+}
+
+export interface WorkFreeDay {
+  date: IsoDate;
+  sl: string;
+}
+
+const cache = new Map<number, WorkFreeDay[]>();
+
+/** Work-free days of a year (ZPDPD), in date order. A holiday on a Sunday is not moved. */
+export function workFreeDays(year: number): readonly WorkFreeDay[] {
+  const hit = cache.get(year);
+  if (hit) return hit;
+  const days: WorkFreeDay[] = [];
+  for (const h of FIXED_HOLIDAYS) {
+    const date = isoOf(year, h.month, h.day);
+    if (validOn(h.valid, date)) days.push({ date, sl: h.sl });
+  }
+  const easter = easterSunday(year);
+  for (const h of EASTER_HOLIDAYS) days.push({ date: addDays(easter, h.offset), sl: h.sl });
+  days.sort((x, y) => (x.date < y.date ? -1 : 1));
+  cache.set(year, days);
+  return days;
+}
+
+export function isWorkFree(date: IsoDate): boolean {
+  return workFreeDays(parseIso(date).y).some((d) => d.date === date);
+}
+
+/**
+ * A working day for counting the employer period (RULES §3): Monday to Friday, public
+ * holidays on a weekday included — the only reading that reproduces the published examples.
+ */
+export function isWorkingDay(date: IsoDate): boolean {
+  return !isWeekend(date);
+}
+
+/** The n-th working day counting from `start` (day 1 = first working day on or after start). */
+export function nthWorkingDay(start: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n mora biti pozitivno celo število, je ${n}`);
+  let date = start;
+  while (!isWorkingDay(date)) date = addDays(date, 1);
+  // Whole weeks first, then single days: five working days always span seven calendar days.
+  const weeks = Math.floor((n - 1) / 5);
+  date = addDays(date, weeks * 7);
+  let left = (n - 1) % 5;
+  while (left > 0) {
+    date = addDays(date, 1);
+    if (isWorkingDay(date)) left--;
+  }
+  return date;
+}
+
+/** Working days from `from` to `to`, inclusive. */
+export function countWorkingDays(from: IsoDate, to: IsoDate): number {
+  const { y: y1, m: m1, d: d1 } = parseIso(from);
+  const { y: y2, m: m2, d: d2 } = parseIso(to);
+  const a = dayNumberOf(y1, m1, d1);
+  const b = dayNumberOf(y2, m2, d2);
+  let count = 0;
+  for (let day = a; day <= b; day++) if (isWorkingDay(fromDayNumber(day))) count++;
+  return count;
+}
+
+/** Working days in a month (Monday–Friday). */
+export function workingDaysInMonth(month: IsoMonth): number {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return countWorkingDays(isoOf(y, m, 1), isoOf(y, m, daysInMonth(y, m)));
+}
+
+/** Full-time hours of a month: Monday–Friday days × 8 (RULES §3; PSVZ field 110). */
+export function fullTimeHours(month: IsoMonth): number {
+  return workingDaysInMonth(month) * FULL_TIME_HOURS_PER_DAY.value;
+}

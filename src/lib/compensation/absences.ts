@@ -1,0 +1,60 @@
+import { addDays, type IsoDate } from '../dates.ts';
+import { isWorkingDay } from '../calendar.ts';
+import type { Reason, ReasonGroup } from '../rules/reasons.ts';
+import type { CaseCertificate } from './input.ts';
+
+export interface AbsenceCertificate extends CaseCertificate {
+  reasonInfo: Reason;
+  /** First day counted for this certificate (later than `from` when it overlapped an earlier one). */
+  effectiveFrom: IsoDate;
+}
+
+/** A chain of certificates of one worker, one reason group, with no working day between them (RULES §4). */
+export interface Absence {
+  group: ReasonGroup;
+  /** Reason code of a group of its own, to keep e.g. 06 and 09 apart. */
+  groupKey: string;
+  certificates: AbsenceCertificate[];
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** True when no working day lies strictly between `a` and `b` (a < b). */
+export function noWorkingDayBetween(a: IsoDate, b: IsoDate): boolean {
+  for (let d = addDays(a, 1); d < b; d = addDays(d, 1)) if (isWorkingDay(d)) return false;
+  return true;
+}
+
+const groupKeyOf = (r: Reason): string => (r.group === 'OWN' ? `OWN:${r.code}` : r.group);
+
+/**
+ * Chains certificates into absences. Certificates must be valid, not cancelled and of known
+ * reasons. A certificate overlapping an earlier one of the same absence starts after it,
+ * so that no day is counted twice; one wholly inside an earlier one adds nothing.
+ */
+export function chainAbsences(certs: readonly AbsenceCertificate[]): { absences: Absence[]; overlapped: string[] } {
+  const sorted = [...certs].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.number < y.number ? -1 : 1));
+  const absences: Absence[] = [];
+  const lastOfGroup = new Map<string, Absence>();
+  const overlapped: string[] = [];
+  for (const cert of sorted) {
+    const key = groupKeyOf(cert.reasonInfo);
+    const open = lastOfGroup.get(key);
+    if (open && (cert.from <= open.to || noWorkingDayBetween(open.to, cert.from))) {
+      if (cert.from <= open.to) {
+        overlapped.push(cert.number);
+        if (cert.to <= open.to) continue;
+      }
+      const effectiveFrom = cert.from <= open.to ? addDays(open.to, 1) : cert.from;
+      open.certificates.push({ ...cert, effectiveFrom });
+      open.to = cert.to;
+      continue;
+    }
+    const absence: Absence = {
+      group: cert.reasonInfo.group, groupKey: key, certificates: [{ ...cert, effectiveFrom: cert.from }], from: cert.from, to: cert.to,
+    };
+    absences.push(absence);
+    lastOfGroup.set(key, absence);
+  }
+  return { absences, overlapped };
+}

@@ -1,0 +1,115 @@
+import { Dec } from '../money.ts';
+import type { IsoDate, IsoMonth } from '../dates.ts';
+import { validOn, type Dated, type RuleStatus } from './types.ts';
+import { reasonOf, type Reason, type ReasonGroup, type ZzzsPercentages } from './reasons.ts';
+import { annualLimitTable, perAbsenceLimitTable } from './employerPeriod.ts';
+import {
+  ANNUAL_AVERAGE_WAGE, AVERAGE_WAGE_LAG_YEARS, CAP_MULTIPLE_OF_AVERAGE_WAGE, FLOOR_SHARE_OF_MINIMUM_WAGE, MINIMUM_WAGE,
+} from './wages.ts';
+
+export * from './types.ts';
+export * from './reasons.ts';
+export * from './employerPeriod.ts';
+export * from './wages.ts';
+export * from './holidays.ts';
+export * from './claims.ts';
+
+/** A parameter value as used in a computation, with where it came from (for the trace). */
+export interface Param<T> {
+  value: T;
+  source: string;
+  status?: RuleStatus;
+  /** True when the user's override replaced the legal table. */
+  overridden?: boolean;
+}
+
+/**
+ * A user's overrides. A single value applies to every month; a map is keyed by year
+ * (`2025`) or month (`2025-03`), the month winning over the year.
+ */
+export type MonthlyOverride = number | string | Readonly<Record<string, number | string>>;
+
+export interface RuleOverrides {
+  minimumWage?: MonthlyOverride;
+  /** The average wage ZZZS uses for the cap in a month (no lag applied to an override). */
+  averageWage?: MonthlyOverride;
+  perAbsenceLimitA?: number;
+  perAbsenceLimitB?: number;
+  annualLimitA?: number;
+}
+
+const USER = 'vnos uporabnika';
+
+function monthlyOverride(o: MonthlyOverride | undefined, month: IsoMonth): Dec | null {
+  if (o === undefined || o === null) return null;
+  if (typeof o === 'number' || typeof o === 'string') return Dec.from(o);
+  const v = o[month] ?? o[month.slice(0, 4)];
+  return v === undefined ? null : Dec.from(v);
+}
+
+function fromTable(rows: readonly Dated<string>[], date: IsoDate): Param<Dec> | null {
+  const row = validOn(rows, date);
+  if (!row) return null;
+  return { value: Dec.from(row.value), source: row.source, ...(row.status ? { status: row.status } : {}) };
+}
+
+function numberFromTable(rows: readonly Dated<number>[] | null, date: IsoDate): Param<number> | null {
+  const row = rows ? validOn(rows, date) : null;
+  if (!row) return null;
+  return { value: row.value, source: row.source, ...(row.status ? { status: row.status } : {}) };
+}
+
+export interface Rules {
+  reason(code: string): Reason | null;
+  zzzsPercentages(reason: Reason, date: IsoDate): Param<ZzzsPercentages> | null;
+  perAbsenceLimit(group: ReasonGroup, date: IsoDate): Param<number> | null;
+  annualLimit(group: ReasonGroup, date: IsoDate): Param<number> | null;
+  minimumWage(month: IsoMonth): Param<Dec> | null;
+  averageWageForCap(month: IsoMonth): Param<Dec> | null;
+  floorShare(date: IsoDate): Param<Dec> | null;
+  capMultiple(date: IsoDate): Param<Dec> | null;
+}
+
+/** The legal tables, with the user's overrides on top. */
+export function createRules(overrides: RuleOverrides = {}): Rules {
+  const limitOverride = (group: ReasonGroup): number | undefined =>
+    group === 'A' ? overrides.perAbsenceLimitA : group === 'B' ? overrides.perAbsenceLimitB : undefined;
+  return {
+    reason: reasonOf,
+    zzzsPercentages(reason, date) {
+      const row = validOn(reason.zzzs, date);
+      return row ? { value: row.value, source: row.source, ...(row.status ? { status: row.status } : {}) } : null;
+    },
+    perAbsenceLimit(group, date) {
+      const o = limitOverride(group);
+      if (o !== undefined) return { value: o, source: USER, overridden: true };
+      return numberFromTable(perAbsenceLimitTable(group), date);
+    },
+    annualLimit(group, date) {
+      if (group === 'A' && overrides.annualLimitA !== undefined) {
+        return { value: overrides.annualLimitA, source: USER, overridden: true };
+      }
+      return numberFromTable(annualLimitTable(group), date);
+    },
+    minimumWage(month) {
+      const o = monthlyOverride(overrides.minimumWage, month);
+      if (o) return { value: o, source: USER, overridden: true };
+      return fromTable(MINIMUM_WAGE, `${month}-01`);
+    },
+    averageWageForCap(month) {
+      const o = monthlyOverride(overrides.averageWage, month);
+      if (o) return { value: o, source: USER, overridden: true };
+      const lag = AVERAGE_WAGE_LAG_YEARS.value;
+      const year = Number(month.slice(0, 4)) - lag;
+      const p = fromTable(ANNUAL_AVERAGE_WAGE, `${year}-07-01`);
+      if (!p) return null;
+      return {
+        ...p,
+        source: `${p.source}; povprečna plača leta ${year} za mesec ${month} (${AVERAGE_WAGE_LAG_YEARS.source})`,
+        status: p.status ?? 'CONVENTION',
+      };
+    },
+    floorShare: (date) => fromTable(FLOOR_SHARE_OF_MINIMUM_WAGE, date),
+    capMultiple: (date) => fromTable(CAP_MULTIPLE_OF_AVERAGE_WAGE, date),
+  };
+}
