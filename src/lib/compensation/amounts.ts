@@ -2,10 +2,11 @@ import { Dec } from '../money.ts';
 import { fullTimeHours } from '../calendar.ts';
 import type { Param, Rules } from '../rules/index.ts';
 import type { DaySegment } from './segments.ts';
+import { formatNumber, type Lang } from '../format.ts';
 
 export interface Limit {
   value: Dec;
-  formula: string;
+  formula: Record<Lang, string>;
   source: string;
   status?: string;
 }
@@ -19,6 +20,9 @@ export interface SegmentAmount {
   applied: 'floor' | 'cap' | 'currentPay' | null;
   missing: string[];
 }
+
+const both = (f: (lang: Lang) => string): Record<Lang, string> => ({ sl: f('sl'), en: f('en') });
+const n = (v: Dec | number, lang: Lang, places: number | null = null): string => formatNumber(v, places, lang);
 
 function perHours(share: Param<Dec>, wage: Param<Dec>, month: string, hours: Dec): { value: Dec; ft: number } {
   const ft = fullTimeHours(month);
@@ -37,7 +41,7 @@ export function segmentAmount(seg: DaySegment, hourlyBase: Dec, rules: Rules, cu
   if (seg.payer === 'employer') {
     if (currentHourlyPay) {
       const earn = currentHourlyPay.mul(seg.hours).round(2);
-      out.cap = { value: earn, formula: `${currentHourlyPay.toFixed(2)} × ${seg.hours.toString()} h`, source: 'ZDR-1 čl. 137' };
+      out.cap = { value: earn, formula: both((l) => `${n(currentHourlyPay, l, 2)} €/h × ${n(seg.hours, l)} h`), source: 'ZDR-1 čl. 137' };
       if (earn.cmp(raw) < 0) { out.amount = earn; out.applied = 'currentPay'; }
     }
     return out;
@@ -49,7 +53,7 @@ export function segmentAmount(seg: DaySegment, hourlyBase: Dec, rules: Rules, cu
     else {
       const { value, ft } = perHours(floorShare, minWage, seg.month, seg.hours);
       out.floor = {
-        value, formula: `${floorShare.value.toString()} × ${minWage.value.toFixed(2)} / ${ft} h × ${seg.hours.toString()} h`,
+        value, formula: both((l) => `${n(floorShare.value, l)} × ${n(minWage.value, l, 2)} € / ${ft} h × ${n(seg.hours, l)} h`),
         source: `${floorShare.source}; ${minWage.source}`, ...(floorShare.status ? { status: floorShare.status } : {}),
       };
       if (value.cmp(out.amount) > 0) { out.amount = value; out.applied = 'floor'; }
@@ -62,7 +66,7 @@ export function segmentAmount(seg: DaySegment, hourlyBase: Dec, rules: Rules, cu
     else {
       const { value, ft } = perHours(capMultiple, avg, seg.month, seg.hours);
       out.cap = {
-        value, formula: `${capMultiple.value.toString()} × ${avg.value.toFixed(2)} / ${ft} h × ${seg.hours.toString()} h`,
+        value, formula: both((l) => `${n(capMultiple.value, l)} × ${n(avg.value, l, 2)} € / ${ft} h × ${n(seg.hours, l)} h`),
         source: `${capMultiple.source}; ${avg.source}`, ...(avg.status ? { status: avg.status } : capMultiple.status ? { status: capMultiple.status } : {}),
       };
       if (value.cmp(out.amount) < 0) { out.amount = value; out.applied = 'cap'; }

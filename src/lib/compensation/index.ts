@@ -9,6 +9,7 @@ import { employerBase, isBase, zzzsBase, type Base, type BaseFailure, type BaseK
 import { segmentAmount } from './amounts.ts';
 import { Explainer, type EngineWarning, type TraceStep } from './trace.ts';
 import { warningText } from './warnings.ts';
+import { eur, formatNumber } from '../format.ts';
 import { parseCaseInput, type CaseInput } from './input.ts';
 
 export { parseCaseInput, CaseInputError, type CaseInput, type CaseCertificate } from './input.ts';
@@ -146,13 +147,15 @@ function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure):
     return;
   }
   const period = b.months.length ? `${b.months[0]} – ${b.months[b.months.length - 1]}` : '';
-  const excl = b.excludedAllowances.isZero() ? '' : ` − ${b.excludedAllowances.toFixed(2)} € izločenih dodatkov`;
-  const val = b.valorisation.cmp(1) === 0 ? '' : ` × ${b.valorisation.toString()} (valorizacija)`;
+  const excl = (lang: 'sl' | 'en'): string => (b.excludedAllowances.isZero() ? ''
+    : lang === 'sl' ? ` − ${eur(b.excludedAllowances, 'sl')} izločenih dodatkov` : ` − ${eur(b.excludedAllowances, 'en')} excluded allowances`);
+  const val = (lang: 'sl' | 'en'): string => (b.valorisation.cmp(1) === 0 ? ''
+    : ` × ${formatNumber(b.valorisation, null, lang)} (${lang === 'sl' ? 'valorizacija' : 'valorisation'})`);
   ex.step({
     step: who === 'employer' ? 'EMPLOYER_BASE' : 'ZZZS_BASE', absence: i, ref, status: 'CONVENTION',
-    sl: `Osnova ${who === 'employer' ? 'delodajalca' : 'ZZZS'} (${period}, ${b.months.length} mes.): (${b.amount.toFixed(2)} €${excl}) / ${b.hours.toString()} h${val} = ${b.hourly.toFixed(2)} €/h (zaokroženo na cente).` +
+    sl: `Osnova ${who === 'employer' ? 'delodajalca' : 'ZZZS'} (${period}, mesecev: ${b.months.length}): (${eur(b.amount, 'sl')}${excl('sl')}) / ${formatNumber(b.hours, null, 'sl')} h${val('sl')} = ${eur(b.hourly, 'sl')}/h (zaokroženo na cente).` +
       (b.excludedRows ? ` Vrstice vrste dohodka 1090 (${b.excludedRows}) niso štete.` : ''),
-    en: `${who === 'employer' ? 'Employer' : 'ZZZS'} base (${period}, ${b.months.length} months): (${b.amount.toFixed(2)} €${excl}) / ${b.hours.toString()} h${val} = ${b.hourly.toFixed(2)} €/h (rounded to cents).` +
+    en: `${who === 'employer' ? 'Employer' : 'ZZZS'} base (${period}, ${b.months.length} months): (${eur(b.amount, 'en')}${excl('en')}) / ${formatNumber(b.hours, null, 'en')} h${val('en')} = ${eur(b.hourly, 'en')}/h (rounded to cents).` +
       (b.excludedRows ? ` Rows of income type 1090 (${b.excludedRows}) are left out.` : ''),
     numbers: {
       amount: money(b.amount), hours: b.hours.toNumber(2), excludedAllowances: money(b.excludedAllowances),
@@ -184,7 +187,7 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
   }
   ex.step({
     step: 'CERTIFICATES', ref: 'ZZVZZ čl. 31; pravila eBOL',
-    sl: `V izračunu je ${valid.length} potrdil; preklicanih ${excluded.filter((e) => e.why === 'cancelled').length}, z neznanim razlogom ${excluded.filter((e) => e.why === 'unknownReason').length}.`,
+    sl: `Potrdil v izračunu: ${valid.length}; preklicanih: ${excluded.filter((e) => e.why === 'cancelled').length}; z neznanim razlogom: ${excluded.filter((e) => e.why === 'unknownReason').length}.`,
     en: `${valid.length} certificates are computed; ${excluded.filter((e) => e.why === 'cancelled').length} cancelled, ${excluded.filter((e) => e.why === 'unknownReason').length} with an unknown reason.`,
     numbers: { certificates: valid.length, excluded: excluded.length },
   });
@@ -251,13 +254,14 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
       const who = seg.payer === 'employer' ? { sl: 'delodajalec', en: 'employer' } : { sl: 'ZZZS', en: 'ZZZS' };
       const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
       const limitText = !calc?.applied ? { sl: '', en: '' }
-        : calc.applied === 'floor' ? { sl: ` Upoštevana spodnja meja ${calc.floor!.formula} = ${calc.floor!.value.toFixed(2)} €.`, en: ` Floor applied: ${calc.floor!.formula} = ${calc.floor!.value.toFixed(2)} €.` }
-        : { sl: ` Upoštevana zgornja meja ${calc.cap!.formula} = ${calc.cap!.value.toFixed(2)} €.`, en: ` Cap applied: ${calc.cap!.formula} = ${calc.cap!.value.toFixed(2)} €.` };
+        : calc.applied === 'floor' ? { sl: ` Upoštevana spodnja meja ${calc.floor!.formula.sl} = ${eur(calc.floor!.value, 'sl')}.`, en: ` Floor applied: ${calc.floor!.formula.en} = ${eur(calc.floor!.value, 'en')}.` }
+        : calc.applied === 'cap' ? { sl: ` Upoštevana zgornja meja ${calc.cap!.formula.sl} = ${eur(calc.cap!.value, 'sl')}.`, en: ` Cap applied: ${calc.cap!.formula.en} = ${eur(calc.cap!.value, 'en')}.` }
+        : { sl: ` Omejeno na plačo, ki bi jo delavec prejel za delo: ${calc.cap!.formula.sl} = ${eur(calc.cap!.value, 'sl')}.`, en: ` Limited to the pay the worker would have earned: ${calc.cap!.formula.en} = ${eur(calc.cap!.value, 'en')}.` };
       ex.step({
         step: 'SEGMENT', absence: i, ref: `${pctRef}${calc?.applied === 'floor' ? `; ${calc.floor!.source}` : calc?.applied ? `; ${calc.cap!.source}` : ''}`,
         ...(calc?.applied ? { status: 'CONVENTION' as const } : {}),
-        sl: `${seg.from} – ${seg.to} (${seg.cert.number}), plača ${who.sl}: ${seg.workingDays} del. dni, ${seg.hours.toString()} h × ${hb ? hb.toFixed(2) : '—'} €/h × ${seg.percentage} % = ${calc ? calc.raw.toFixed(2) : '—'} €.${limitText.sl}`,
-        en: `${seg.from} – ${seg.to} (${seg.cert.number}), paid by ${who.en}: ${seg.workingDays} working days, ${seg.hours.toString()} h × ${hb ? hb.toFixed(2) : '—'} €/h × ${seg.percentage} % = ${calc ? calc.raw.toFixed(2) : '—'} €.${limitText.en}`,
+        sl: `${seg.from} – ${seg.to} (${seg.cert.number}), plača ${who.sl}: delovnih dni ${seg.workingDays}, ${formatNumber(seg.hours, null, 'sl')} h × ${hb ? eur(hb, 'sl') : '—'}/h × ${seg.percentage} % = ${calc ? eur(calc.raw, 'sl') : '—'}.${limitText.sl}`,
+        en: `${seg.from} – ${seg.to} (${seg.cert.number}), paid by ${who.en}: ${seg.workingDays} working days, ${formatNumber(seg.hours, null, 'en')} h × ${hb ? eur(hb, 'en') : '—'}/h × ${seg.percentage} % = ${calc ? eur(calc.raw, 'en') : '—'}.${limitText.en}`,
         numbers: {
           hours: seg.hours.toNumber(4), hourlyBase: hb ? money(hb) : null, percentage: seg.percentage,
           amount: out.amount, floor: calc?.floor ? money(calc.floor.value) : null, cap: calc?.cap ? money(calc.cap.value) : null,
@@ -276,8 +280,8 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
   const totals = { employer: total('employer'), zzzs: total('zzzs') };
   ex.step({
     step: 'TOTALS', ref: 'RULES §7',
-    sl: `Skupaj: delodajalec ${totals.employer.toFixed(2)} €, ZZZS ${totals.zzzs.toFixed(2)} € (refundacija).`,
-    en: `Totals: employer ${totals.employer.toFixed(2)} €, ZZZS ${totals.zzzs.toFixed(2)} € (refund).`,
+    sl: `Skupaj: delodajalec ${eur(totals.employer, 'sl')}, ZZZS ${eur(totals.zzzs, 'sl')} (refundacija).`,
+    en: `Totals: employer ${eur(totals.employer, 'en')}, ZZZS ${eur(totals.zzzs, 'en')} (refund).`,
     numbers: totals,
   });
   return {
