@@ -1,0 +1,60 @@
+/**
+ * User-visible strings, from `public/_locales/{sl,en}/messages.json` (the single source).
+ *
+ * The language follows `navigator.language`: English when it starts with `en`, Slovenian
+ * otherwise (the users are Slovenian payroll clerks). `browser.i18n.getMessage` can only answer
+ * in the browser's UI language, so it is used when that is the language wanted; otherwise the
+ * same catalogue, bundled at build time, answers. Substitutions are positional (`$1`…`$9`).
+ */
+import browser from 'webextension-polyfill';
+import sl from '../../public/_locales/sl/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import { MessageError, type ErrorCode } from './messages.ts';
+
+export type Lang = 'sl' | 'en';
+export type MessageKey = keyof typeof sl;
+type Catalogue = Partial<Record<string, { message: string }>>;
+
+const catalogues: Record<Lang, Catalogue> = { sl, en };
+
+export function userLanguage(navigatorLanguage: string = globalThis.navigator?.language ?? ''): Lang {
+  return navigatorLanguage.toLowerCase().startsWith('en') ? 'en' : 'sl';
+}
+
+function primaryLanguage(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** Fills `$1`…`$9` like `getMessage` does; `$$` is a literal `$`. */
+export function format(text: string, substitutions: readonly string[]): string {
+  return text.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+}
+
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  const lang = userLanguage();
+  if (primaryLanguage(browser.i18n.getUILanguage()) === lang) {
+    const native = browser.i18n.getMessage(key, substitutions);
+    if (native) return native;
+  }
+  const text = catalogues[lang][key]?.message ?? catalogues.sl[key]?.message ?? key;
+  return format(text, substitutions);
+}
+
+/** A timestamp as the user reads it: local time in Ljubljana, e.g. `21. 11. 2025, 14:03`. */
+export function formatTimestamp(iso: string, lang: Lang = userLanguage()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(lang === 'en' ? 'en-GB' : 'sl-SI', {
+    timeZone: 'Europe/Ljubljana',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+/** An error as the user reads it, in their language (the code picks the words). */
+export function describeError(error: unknown): string {
+  const code = error instanceof MessageError ? error.code : 'HANDLER_FAILED';
+  // Type-checked: every ErrorCode needs an `error_<CODE>` entry in the catalogue.
+  const key: `error_${ErrorCode}` & MessageKey = `error_${code}`;
+  return t(key);
+}
