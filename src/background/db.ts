@@ -1,0 +1,188 @@
+/**
+ * The extension's database: IndexedDB of the extension's own origin, through Dexie.
+ * Only the background opens it (content scripts would get the page's origin).
+ *
+ * `createDb({ indexedDB, IDBKeyRange })` takes the IndexedDB implementation as a parameter:
+ * the background passes the browser's, unit tests pass fake-indexeddb instances.
+ *
+ * The schema lives in `SCHEMA_VERSIONS` below, oldest first. To change it, APPEND a version
+ * (list only the tables that change, with their full new spec, and an `upgrade` when existing
+ * rows must be rewritten); never edit a released version.
+ */
+import { Dexie, type Table, type Transaction } from 'dexie';
+import type { IsoDate } from '../lib/dates.ts';
+import type { IsoTimestamp } from '../shared/spot.ts';
+
+// ---------------------------------------------------------------------------------------
+// Rows. Indexed fields are typed here; feature-specific payloads ride in `data`.
+
+export interface EmployerRow {
+  taxNumber: string;
+  name: string;
+  registrationNumber?: string;
+}
+
+export interface WorkerRow {
+  id: string;
+  employerTax: string;
+  /** "Priimek Ime", as SPOT shows it */
+  name: string;
+  emso: string | null;
+  zzzsNumber?: string | null;
+  taxNumber?: string | null;
+}
+
+export interface CertificateRow {
+  /** eBOL / ePODK number: the natural, unique key */
+  number: string;
+  kind: 'eBOL' | 'ePODK';
+  employerTax: string;
+  workerId: string;
+  reason: string;
+  from: IsoDate;
+  to: IsoDate;
+  hoursPerDay: number | null;
+  status: 'issued' | 'cancelled';
+  issuedOn: IsoDate | null;
+}
+
+export interface DisclosureRow {
+  id?: number;
+  /** FURS query number; unique together with `validUntil` */
+  queryNumber: string;
+  validUntil: IsoDate;
+  preparedOn: IsoDate | null;
+  employerTax: string;
+  workerId: string | null;
+  certificateNumber: string | null;
+  data: unknown;
+}
+
+export interface ComputationRow {
+  id?: number;
+  employerTax: string;
+  certificateNumber: string;
+  workerId: string;
+  computedAt: IsoTimestamp;
+  data: unknown;
+}
+
+export interface ClaimRow {
+  id?: number;
+  employerTax: string;
+  certificateNumber: string;
+  /** last day the refund can be claimed */
+  expiresOn: IsoDate;
+  data: unknown;
+}
+
+export interface PostingRow {
+  id?: number;
+  employerTax: string;
+  workerId: string;
+  start: IsoDate;
+  end: IsoDate | null;
+  data: unknown;
+}
+
+export interface SettingRow<T = unknown> {
+  key: string;
+  value: T;
+}
+
+export interface HistoryRow {
+  id?: number;
+  entity: string;
+  entityKey: string;
+  at: IsoTimestamp;
+  change: unknown;
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema, as data. Dexie syntax: first the primary key (`++` = auto-increment), then indexes;
+// `&` = unique, `[a+b]` = compound.
+
+export interface SchemaVersion {
+  version: number;
+  /** Tables that are new or change in this version, with their full spec; `null` deletes. */
+  stores: Record<string, string | null>;
+  /** Rewrites existing rows when the shape of the data changes. */
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+  /** Why this version exists. */
+  note: string;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    note: 'first schema',
+    stores: {
+      employers: 'taxNumber',
+      workers: 'id, employerTax, [employerTax+emso], [employerTax+name]',
+      certificates: 'number, employerTax, workerId, [employerTax+from], status, reason',
+      disclosures: '++id, &[queryNumber+validUntil], employerTax, workerId, certificateNumber',
+      computations: '++id, employerTax, certificateNumber, workerId',
+      claims: '++id, employerTax, certificateNumber, expiresOn',
+      postings: '++id, employerTax, workerId, start',
+      settings: 'key',
+      history: '++id, [entity+entityKey], at',
+    },
+  },
+  {
+    version: 2,
+    note: "a worker's certificates at one employer, without scanning all of the employer's",
+    stores: {
+      certificates: 'number, employerTax, workerId, [employerTax+from], status, reason, [employerTax+workerId]',
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+export const DB_NAME = 'spot-pomocnik';
+
+export interface DbEnv {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+export interface DbOptions {
+  name?: string;
+  /** Declare only the versions up to this one (tests open an old schema this way). */
+  upToVersion?: number;
+}
+
+export class SpotDb extends Dexie {
+  declare employers: Table<EmployerRow, string>;
+  declare workers: Table<WorkerRow, string>;
+  declare certificates: Table<CertificateRow, string>;
+  declare disclosures: Table<DisclosureRow, number>;
+  declare computations: Table<ComputationRow, number>;
+  declare claims: Table<ClaimRow, number>;
+  declare postings: Table<PostingRow, number>;
+  declare settings: Table<SettingRow, string>;
+  declare history: Table<HistoryRow, number>;
+
+  constructor(env: DbEnv, options: DbOptions = {}) {
+    super(options.name ?? DB_NAME, { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });
+    const upTo = options.upToVersion ?? CURRENT_VERSION;
+    for (const step of SCHEMA_VERSIONS) {
+      if (step.version > upTo) break;
+      const declared = this.version(step.version).stores(step.stores);
+      if (step.upgrade) declared.upgrade(step.upgrade);
+    }
+  }
+}
+
+export function createDb(env: DbEnv, options?: DbOptions): SpotDb {
+  return new SpotDb(env, options);
+}
+
+let backgroundDb: SpotDb | undefined;
+/**
+ * The background's connection, opened on first use (Dexie opens lazily). Only a cache of a
+ * connection: when the service worker is stopped it is simply opened again.
+ */
+export function getBackgroundDb(): SpotDb {
+  backgroundDb ??= createDb({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
+  return backgroundDb;
+}

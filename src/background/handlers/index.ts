@@ -1,0 +1,14 @@
+/**
+ * All handlers of the background, one spread per feature. The `HandlerMap` type makes the
+ * compiler refuse a protocol message without a handler (or a handler without a message).
+ */
+import type { HandlerMap } from '../registry.ts';
+import { statusHandlers, type StatusDeps } from './status.ts';
+
+export type HandlerDeps = StatusDeps;
+
+export function createHandlers(deps: HandlerDeps): HandlerMap {
+  return {
+    ...statusHandlers(deps),
+  };
+}
