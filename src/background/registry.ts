@@ -17,6 +17,7 @@ import {
   isEnvelope,
   errorText,
   MessageError,
+  ORIGINS,
   type MessageName,
   type Origin,
   type RequestOf,
@@ -57,7 +58,7 @@ export interface SenderPolicy {
 
 export function originOf(name: string): Origin | null {
   const prefix = name.slice(0, name.indexOf(':'));
-  return prefix === 'content' || prefix === 'ui' ? prefix : null;
+  return (ORIGINS as readonly string[]).includes(prefix) ? (prefix as Origin) : null;
 }
 
 /** Whether `sender` may send a message whose name has this origin. */
@@ -65,14 +66,14 @@ export function senderAllowed(origin: Origin, sender: Sender, policy: SenderPoli
   if (sender.id !== policy.extensionId) return false;
   switch (origin) {
     case 'content':
-      return sender.tab !== undefined && isSpotUrl(sender.url);
+      // The sending document, and the tab around it when the browser tells us its URL.
+      return sender.tab !== undefined && isSpotUrl(sender.url) && (sender.tab.url === undefined || isSpotUrl(sender.tab.url));
     case 'ui':
       return typeof sender.url === 'string' && sender.url.startsWith(policy.extensionOrigin);
   }
 }
 
 export interface Registry {
-  readonly names: readonly MessageName[];
   /** Answers one incoming message; never rejects. */
   dispatch(message: unknown, sender: Sender): Promise<Result<unknown>>;
 }
@@ -116,5 +117,5 @@ export function createRegistry(
     }
   }
 
-  return { names: [...table.keys()] as MessageName[], dispatch };
+  return { dispatch };
 }

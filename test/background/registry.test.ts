@@ -61,6 +61,12 @@ describe('registry: who may send what', () => {
     else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
   });
 
+  it('refuses content: messages from a SPOT frame inside a tab on another site', async () => {
+    const sender = senders.tab(SPOT_PAGE);
+    sender.tab!.url = 'https://evil.example/';
+    expect(await registry.dispatch(envelope('content:pageSeen', page), sender)).toMatchObject({ error: { code: 'FORBIDDEN_SENDER' } });
+  });
+
   it('refuses content: messages from extension pages and from other extensions', async () => {
     expect(await registry.dispatch(envelope('content:pageSeen', page), senders.popup())).toMatchObject({ error: { code: 'FORBIDDEN_SENDER' } });
     const other = { ...senders.tab(SPOT_PAGE), id: 'someone-else' };
