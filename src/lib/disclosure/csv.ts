@@ -1,0 +1,157 @@
+import Papa from 'papaparse';
+import { ReadError, excerpt, quoteList } from '../errors.ts';
+import { readInputText } from '../encoding.ts';
+import { foldLabel } from '../text/fold.ts';
+import { matchHeaders, matchLabel } from '../text/labels.ts';
+import { DisclosureBuilder } from './builder.ts';
+import { sniffDelimiter } from './delimiter.ts';
+import { type ColumnField, type HeaderField, COLUMN_LABELS, HEADER_LABELS, NO_DATA_TEXTS, REQUIRED_COLUMN_NAMES } from './labels.ts';
+import type { Disclosure } from './model.ts';
+import { type RowCells, isTotalLabel, toDisclosureRow } from './rows.ts';
+
+/**
+ * The CSV disclosure (FORMATS.md): a header block of `key;value` lines, then a table; a file
+ * may hold several sections, each with its own *Obdobje osnove* line, and a section may
+ * read "NI PODATKOV". Lines are classified one by one:
+ *
+ * 1. blank → pauses a table (rows with a period after it still belong to it);
+ * 2. a short line reading "NI PODATKOV" → the section has no data;
+ * 3. ≥ 2 cells naming different table columns → a table header (MISSING_COLUMNS when a
+ *    required column is not among them);
+ * 4. first cell a header key → `key;value` (a table ends here too);
+ * 5. inside a table → a data row (a *Skupaj* line is skipped; a short wordy line ends it);
+ * 6. outside a table, a wide line that is no table header we know → MISSING_COLUMNS;
+ * 7. anything else (titles, unknown `key;value` lines, footers) is ignored.
+ */
+export function readDisclosureCsv(input: Uint8Array | string): Disclosure {
+  const text = readInputText(input);
+  if (text.trim() === '') throw new ReadError('EMPTY', 'Datoteka je prazna.');
+  const delimiter = sniffDelimiter(text);
+  const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data;
+
+  const b = new DisclosureBuilder();
+  let table: Table | null = null;
+  // A blank line pauses a table: data-like rows after it still belong to it, anything else ends it.
+  let paused = false;
+  const firstLines: string[] = [];
+
+  for (let index = 0; index < rows.length; index++) {
+    const line = index + 1; // Papa gives no line numbers; exact unless a quoted cell spans lines
+    const cells = (rows[index] ?? []).map((c) => c.trim());
+    const filled = cells.filter((c) => c !== '');
+    if (filled.length === 0) { paused = table !== null; continue; }
+    if (firstLines.length < 3) firstLines.push(excerpt(cells.join(delimiter === '\t' ? ' ' : delimiter), 60));
+
+    // A marker line, not a remark in some column of a data row.
+    if (filled.length <= 2 && filled.some(isNoDataText)) { b.noData(line); table = null; continue; }
+
+    // Inside a table, a row whose period cell holds digits is data: skip the label matching.
+    const dataLike: boolean = table !== null && /\d/.test(cells[table.periodColumn] ?? '');
+    const header: Columns | null = filled.length >= 2 && !dataLike ? tableHeaderOf(cells) : null;
+    if (header) {
+      const signature = cells.join('\u0000');
+      paused = false;
+      if (table && table.signature === signature) continue; // header repeated (page break)
+      requireColumns(header, cells, line);
+      b.tableHeader(line);
+      table = { columns: header, signature, periodColumn: header.year ?? header.month ?? 0 };
+      continue;
+    }
+
+    const key = keyValueOf(cells);
+    if (key) {
+      table = null;
+      b.header(key.field, key.value, line);
+      continue;
+    }
+
+    // Data: a row with a period, or a wide row right under the table (then it must be one,
+    // and a bad cell is reported). A short wordy line (a footer, a signature) ends the table.
+    if (table && (dataLike || (!paused && filled.length >= 3))) {
+      paused = false;
+      if (isTotalLabel(filled[0] ?? '')) continue;
+      const rowCells: RowCells = {};
+      for (const [field, col] of Object.entries(table.columns) as Array<[ColumnField, number]>) rowCells[field] = cells[col] ?? '';
+      const row = toDisclosureRow(rowCells, { line });
+      if (row) b.row(row, line);
+      continue;
+    }
+    table = null;
+
+    // A wide line outside a table: a table header with columns we do not know.
+    const someColumn = filled.length >= 3 && filled.some((c) => matchLabel(c, COLUMN_LABELS) !== null);
+    if ((filled.length >= 4 && b.recognisedAnything) || someColumn) {
+      requireColumns(matchHeaders(cells, COLUMN_LABELS).columns, cells, line);
+    }
+  }
+
+  if (!b.recognisedAnything) {
+    throw new ReadError(
+      'NOT_RECOGNISED',
+      `Datoteka ni prepoznana kot »Podatki za izračun osnove«: ni glave (npr. »Številka poizvedbe«, »Obdobje osnove«) in ne tabele s stolpci Leto, Mesec, Vir, Vrsta dohodka, Znesek, Ure. Začetek datoteke: ${quoteList(firstLines)}.`,
+      { expected: ['Številka poizvedbe', 'Obdobje osnove', 'Leto', 'Mesec', 'Vir', 'Vrsta dohodka', 'Znesek', 'Ure'], found: firstLines },
+    );
+  }
+  return b.finish();
+}
+
+type Columns = Partial<Record<ColumnField, number>>;
+
+interface Table {
+  columns: Columns;
+  /** The header cells, to recognise a repeated header. */
+  signature: string;
+  /** Where the row's period is (Leto, or Mesec/Obdobje). */
+  periodColumn: number;
+}
+
+/** A row is a table header when ≥ 2 of its cells name different columns. */
+function tableHeaderOf(cells: readonly string[]): Columns | null {
+  const { columns } = matchHeaders(cells, COLUMN_LABELS);
+  return Object.keys(columns).length >= 2 ? columns : null;
+}
+
+function requireColumns(columns: Columns, cells: readonly string[], line: number): void {
+  const missing: string[] = [];
+  if (columns.month === undefined) missing.push(REQUIRED_COLUMN_NAMES.period);
+  if (columns.source === undefined) missing.push(REQUIRED_COLUMN_NAMES.source);
+  if (columns.incomeType === undefined) missing.push(REQUIRED_COLUMN_NAMES.incomeType);
+  if (columns.amount === undefined) missing.push(REQUIRED_COLUMN_NAMES.amount);
+  if (columns.hours === undefined) missing.push(REQUIRED_COLUMN_NAMES.hours);
+  if (missing.length === 0) return;
+  const found = cells.filter((c) => c !== '');
+  throw new ReadError(
+    'MISSING_COLUMNS',
+    `Tabela nima stolpcev ${quoteList(missing)}. Pričakovani stolpci: ${quoteList(Object.values(REQUIRED_COLUMN_NAMES))}; najdeni: ${quoteList(found)}. Stolpce lahko v pojavnem oknu določite ročno.`,
+    { expected: Object.values(REQUIRED_COLUMN_NAMES), found, line },
+  );
+}
+
+/** `Obdobje osnove;01.01.2024 - 31.12.2024`, `Obdobje osnove;01.01.2024;31.12.2024`, `Številka poizvedbe: P-1`. */
+function keyValueOf(cells: readonly string[]): { field: HeaderField; value: string } | null {
+  const filled = cells.filter((c) => c !== '');
+  const first = filled[0] ?? '';
+  if (filled.length === 1) {
+    const colon = first.indexOf(':');
+    if (colon <= 0) return null;
+    const field = matchHeaderKey(first.slice(0, colon));
+    return field ? { field, value: first.slice(colon + 1) } : null;
+  }
+  if (filled.length > 3) return null;
+  const field = matchHeaderKey(first);
+  if (!field) return null;
+  const values = filled.slice(1);
+  return { field, value: field === 'basePeriod' ? values.join(' - ') : (values[0] ?? '') };
+}
+
+function matchHeaderKey(text: string): HeaderField | null {
+  // Header keys are words; a number or a date is never a key (fast path for data rows).
+  if (!/\p{L}/u.test(text)) return null;
+  return matchLabel(text.replace(/:\s*$/, ''), HEADER_LABELS);
+}
+
+function isNoDataText(cell: string): boolean {
+  if (!/podatk/i.test(cell)) return false;
+  const folded = ` ${foldLabel(cell)} `;
+  return NO_DATA_TEXTS.some((t) => folded.includes(` ${t} `));
+}

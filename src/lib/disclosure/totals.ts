@@ -1,0 +1,62 @@
+/**
+ * Exact decimal sums for totals (DESIGN: never float accumulation). Every value is scaled to
+ * an integer by the largest number of decimals among the values, summed as integers, and
+ * divided once: the result is the double nearest to the exact decimal sum, the same as
+ * `Number('<exact sum>')`. Falls back to BigInt when the integers would not be exact.
+ */
+export function exactSum(values: Iterable<number | null>): number {
+  const list: number[] = [];
+  let scale = 0;
+  for (const v of values) {
+    if (v === null || v === 0) continue;
+    list.push(v);
+    const d = decimalsOf(v);
+    if (d > scale) scale = d;
+  }
+  if (list.length === 0) return 0;
+  if (scale <= 15) {
+    const f = 10 ** scale;
+    let total = 0;
+    let safe = true;
+    for (const v of list) {
+      const scaled = v * f;
+      // Within 2^50 the product is within far less than 0.5 of the exact integer.
+      if (Math.abs(scaled) > 2 ** 50) { safe = false; break; }
+      total += Math.round(scaled);
+    }
+    if (safe && Number.isSafeInteger(total)) return total === 0 ? 0 : total / f;
+  }
+  return bigSum(list);
+}
+
+/** Decimal places of the shortest representation of `v` (what `String(v)` prints). */
+function decimalsOf(v: number): number {
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v));
+  if (!m) return 0;
+  const frac = m[1]?.length ?? 0;
+  const exp = m[2] ? Number(m[2]) : 0;
+  return Math.max(0, frac - exp);
+}
+
+function bigSum(list: readonly number[]): number {
+  const parts = list.map(toScaled);
+  const scale = parts.reduce((m, p) => Math.max(m, p.scale), 0);
+  let total = 0n;
+  for (const p of parts) total += p.digits * 10n ** BigInt(scale - p.scale);
+  const negative = total < 0n;
+  const abs = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  const text = scale === 0 ? abs : `${abs.slice(0, abs.length - scale)}.${abs.slice(abs.length - scale)}`;
+  const n = Number(`${negative ? '-' : ''}${text}`);
+  return n === 0 ? 0 : n;
+}
+
+function toScaled(v: number): { digits: bigint; scale: number } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v));
+  if (!m) return { digits: 0n, scale: 0 }; // not finite: parseDecimal never produces these
+  const [, sign = '', int = '0', frac = '', e = '0'] = m;
+  const exp = Number(e);
+  let digits = BigInt(`${int}${frac}`);
+  let scale = frac.length - exp;
+  if (scale < 0) { digits *= 10n ** BigInt(-scale); scale = 0; }
+  return { digits: sign === '-' ? -digits : digits, scale };
+}
