@@ -1,5 +1,6 @@
 import { computeCommand } from './commands/compute.ts';
 import { parseCommand } from './commands/parse.ts';
+import { opsvzCommand } from './commands/opsvz.ts';
 import { describeError, UsageError } from './errors.ts';
 
 const HELP = `spot-companion — lokalni pomočnik za SPOT (nič ne pošlje nikamor)
@@ -7,6 +8,7 @@ const HELP = `spot-companion — lokalni pomočnik za SPOT (nič ne pošlje nika
 Uporaba:
   spot-companion compute PRIMER.json   izračun nadomestila (JSON na stdout)
   spot-companion parse DATOTEKA        prebere razkritje FURS (CSV/XML), eBOL XML ali shranjeno stran SPOT
+  spot-companion opsvz --month LLLL-MM EBOL.xml…   polja OPSVZ 090/110/130/140 za samozaposlene
   spot-companion help                  ta pomoč
 
 Izhod: JSON na stdout in koda 0; napaka na stderr in koda 1.`;
@@ -16,6 +18,7 @@ type Command = (args: string[]) => Promise<unknown>;
 const COMMANDS: Record<string, Command> = {
   compute: computeCommand,
   parse: parseCommand,
+  opsvz: opsvzCommand,
 };
 
 /** Runs one command; returns the exit code. Output is written here so commands stay testable. */
