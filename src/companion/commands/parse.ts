@@ -1,5 +1,15 @@
+import { readDocument } from '../../lib/documents.ts';
+import { readInputFile } from '../files.ts';
 import { UsageError } from '../errors.ts';
+import { readSavedPage } from '../savedPage.ts';
 
+/**
+ * `spot-companion parse FILE`: a disclosure (CSV/XML), an eBOL XML, a FURS e-invoice or a
+ * saved SPOT page, read with the same readers the extension uses (FORMATS.md output).
+ */
 export async function parseCommand(args: string[]): Promise<unknown> {
-  throw new UsageError(`Še ni na voljo: ${args.join(' ')}`);
+  const [file, ...rest] = args;
+  if (!file || rest.length > 0) throw new UsageError('Uporaba: spot-companion parse DATOTEKA');
+  const doc = readDocument(await readInputFile(file), file);
+  return doc.type === 'html' ? readSavedPage(doc.text, file) : doc;
 }
