@@ -10,93 +10,14 @@
  * rows must be rewritten); never edit a released version.
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { IsoDate } from '../lib/dates.ts';
-import type { IsoTimestamp } from '../shared/spot.ts';
 
-// ---------------------------------------------------------------------------------------
-// Rows. Indexed fields are typed here; feature-specific payloads ride in `data`.
-
-export interface EmployerRow {
-  taxNumber: string;
-  name: string;
-  registrationNumber?: string;
-}
-
-export interface WorkerRow {
-  id: string;
-  employerTax: string;
-  /** "Priimek Ime", as SPOT shows it */
-  name: string;
-  emso: string | null;
-  zzzsNumber?: string | null;
-  taxNumber?: string | null;
-}
-
-export interface CertificateRow {
-  /** eBOL / ePODK number: the natural, unique key */
-  number: string;
-  kind: 'eBOL' | 'ePODK';
-  employerTax: string;
-  workerId: string;
-  reason: string;
-  from: IsoDate;
-  to: IsoDate;
-  hoursPerDay: number | null;
-  status: 'issued' | 'cancelled';
-  issuedOn: IsoDate | null;
-}
-
-export interface DisclosureRow {
-  id?: number;
-  /** FURS query number; unique together with `validUntil` */
-  queryNumber: string;
-  validUntil: IsoDate;
-  preparedOn: IsoDate | null;
-  employerTax: string;
-  workerId: string | null;
-  certificateNumber: string | null;
-  data: unknown;
-}
-
-export interface ComputationRow {
-  id?: number;
-  employerTax: string;
-  certificateNumber: string;
-  workerId: string;
-  computedAt: IsoTimestamp;
-  data: unknown;
-}
-
-export interface ClaimRow {
-  id?: number;
-  employerTax: string;
-  certificateNumber: string;
-  /** last day the refund can be claimed */
-  expiresOn: IsoDate;
-  data: unknown;
-}
-
-export interface PostingRow {
-  id?: number;
-  employerTax: string;
-  workerId: string;
-  start: IsoDate;
-  end: IsoDate | null;
-  data: unknown;
-}
-
-export interface SettingRow<T = unknown> {
-  key: string;
-  value: T;
-}
-
-export interface HistoryRow {
-  id?: number;
-  entity: string;
-  entityKey: string;
-  at: IsoTimestamp;
-  change: unknown;
-}
+// Row types live in src/shared/rows.ts: the popup shows them too.
+import type {
+  CertificateRow, ClaimRow, ComputationRow, DisclosureRow, EmployerRow, HistoryRow, PostingRow, SettingRow, WorkerRow,
+} from '../shared/rows.ts';
+export type {
+  CertificateRow, ClaimRow, ComputationRow, DisclosureRow, EmployerRow, HistoryRow, PostingRow, SettingRow, WorkerRow,
+} from '../shared/rows.ts';
 
 // ---------------------------------------------------------------------------------------
 // Schema, as data. Dexie syntax: first the primary key (`++` = auto-increment), then indexes;

@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
+import type { Disclosure } from '../../src/lib/disclosure/model.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createDb,
@@ -11,6 +12,10 @@ import {
 } from '../../src/background/db.ts';
 
 const NAME = 'spot-pomocnik-test';
+const EMPTY_DISCLOSURE: Disclosure = {
+  type: 'disclosure', queryNumber: 'P-2025-000123456', employerTaxNumber: '12345679', workerTaxNumber: '87654321',
+  preparedOn: '2025-03-15', validUntil: '2025-03-14', sections: [], warnings: [],
+};
 let env: DbEnv;
 const opened: SpotDb[] = [];
 const open = (upToVersion?: number) => {
@@ -59,7 +64,7 @@ async function fillV1(db: SpotDb) {
       employerTax: '12345679',
       workerId: 'w1',
       certificateNumber: '1000123456',
-      data: { sections: [] },
+      data: EMPTY_DISCLOSURE,
     });
     await db.computations.add({ employerTax: '12345679', certificateNumber: '1000123456', workerId: 'w1', computedAt: '2025-03-16T08:00:00.000Z', data: { amountCents: 123456 } });
     await db.claims.add({ employerTax: '12345679', certificateNumber: '1000123456', expiresOn: '2025-09-14', data: {} });
@@ -141,7 +146,7 @@ describe('database schema', () => {
       employerTax: '12345679',
       workerId: 'w1',
       certificateNumber: null,
-      data: null,
+      data: EMPTY_DISCLOSURE,
     });
     await db.disclosures.add(disclosure());
     // Same query, other validity date: a different disclosure.
