@@ -1,7 +1,7 @@
 import { addMonths, monthOf, yearOf, type IsoMonth } from '../dates.ts';
 import { Dec, sum } from '../money.ts';
 import { rowWarnings, type BaseRow } from '../baseRows.ts';
-import { INCOME_TYPES_EXCLUDED_FROM_ZZZS_BASE } from '../rules/index.ts';
+import { HOURLY_BASE_ROUNDED_TO_CENTS, INCOME_TYPES_EXCLUDED_FROM_ZZZS_BASE } from '../rules/index.ts';
 import type { Absence } from './absences.ts';
 import type { BaseInput, ZzzsBaseInput } from './input.ts';
 
@@ -63,7 +63,7 @@ export function employerBase(absence: Absence, input: BaseInput): Base | BaseFai
   if (found.length < months.length) warnings.push('EMPLOYER_BASE_MONTHS_MISSING');
   return {
     kind, months: found, paidMonths: paidMonths(rows), amount, hours, excludedAllowances: Dec.ZERO, valorisation: Dec.ONE,
-    hourly: amount.div(hours).round(2), year: null, warnings, excludedRows: 0,
+    hourly: amount.div(hours).round(HOURLY_BASE_ROUNDED_TO_CENTS.value), year: null, warnings, excludedRows: 0,
   };
 }
 
@@ -118,7 +118,7 @@ export function zzzsBase(absence: Absence, input: ZzzsBaseInput): Base | BaseFai
   return {
     kind: chosen.kind, months: distinctMonths(chosen.rows), paidMonths: paidMonths(chosen.rows), amount, hours,
     excludedAllowances: input.excludedAllowances, valorisation,
-    hourly: net.div(hours).mul(valorisation).round(2), year: chosen.year, warnings: [...new Set(warnings)], excludedRows,
+    hourly: net.div(hours).mul(valorisation).round(HOURLY_BASE_ROUNDED_TO_CENTS.value), year: chosen.year, warnings: [...new Set(warnings)], excludedRows,
   };
 }
 

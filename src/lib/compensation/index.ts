@@ -1,7 +1,9 @@
 import { addDays, yearOf, type IsoDate, type IsoMonth } from '../dates.ts';
 import { countWorkingDays } from '../calendar.ts';
 import { Dec, money, sum } from '../money.ts';
-import { createRules, RECURRENCE_BREAK_WORKING_DAYS, type Rules } from '../rules/index.ts';
+import {
+  createRules, HOURLY_BASE_ROUNDED_TO_CENTS, NON_WORKING_DAYS_FOLLOW_PAYER, RECURRENCE_BREAK_WORKING_DAYS, ZZZS_KEEPS_ABSENCE, type Rules,
+} from '../rules/index.ts';
 import { chainAbsences, type Absence, type AbsenceCertificate } from './absences.ts';
 import { AnnualCounter, assignDays, type EmployerPeriod, type Payer } from './days.ts';
 import { segmentDays } from './segments.ts';
@@ -131,6 +133,14 @@ function traceEmployerPeriod(ex: Explainer, i: number, p: EmployerPeriod): void 
       (p.annualLimit ? ` Annual counter: ${p.usedBefore} → ${p.usedAfter} of ${p.annualLimit.value}.` : ''),
     numbers: base,
   });
+  if (p.zzzsFrom && p.employerWorkingDays > 0) {
+    ex.step({
+      step: 'CONVENTION', absence: i, ref: `${ZZZS_KEEPS_ABSENCE.source}; ${NON_WORKING_DAYS_FOLLOW_PAYER.source}`, status: 'CONVENTION',
+      sl: 'ZZZS obdrži odsotnost do konca; sobote, nedelje in drugi dela prosti dnevi pripadajo plačniku delovnega dne pred njimi (0 ur).',
+      en: 'ZZZS keeps the absence to its end; weekends and other non-working days belong to the payer of the working day before them (0 hours).',
+      numbers: {},
+    });
+  }
 }
 
 function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure): void {
@@ -152,7 +162,7 @@ function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure):
   const val = (lang: 'sl' | 'en'): string => (b.valorisation.cmp(1) === 0 ? ''
     : ` × ${formatNumber(b.valorisation, null, lang)} (${lang === 'sl' ? 'valorizacija' : 'valorisation'})`);
   ex.step({
-    step: who === 'employer' ? 'EMPLOYER_BASE' : 'ZZZS_BASE', absence: i, ref, status: 'CONVENTION',
+    step: who === 'employer' ? 'EMPLOYER_BASE' : 'ZZZS_BASE', absence: i, ref: `${ref}; ${HOURLY_BASE_ROUNDED_TO_CENTS.source}`, status: 'CONVENTION',
     sl: `Osnova ${who === 'employer' ? 'delodajalca' : 'ZZZS'} (${period}, mesecev: ${b.months.length}): (${eur(b.amount, 'sl')}${excl('sl')}) / ${formatNumber(b.hours, null, 'sl')} h${val('sl')} = ${eur(b.hourly, 'sl')}/h (zaokroženo na cente).` +
       (b.excludedRows ? ` Vrstice vrste dohodka 1090 (${b.excludedRows}) niso štete.` : ''),
     en: `${who === 'employer' ? 'Employer' : 'ZZZS'} base (${period}, ${b.months.length} months): (${eur(b.amount, 'en')}${excl('en')}) / ${formatNumber(b.hours, null, 'en')} h${val('en')} = ${eur(b.hourly, 'en')}/h (rounded to cents).` +

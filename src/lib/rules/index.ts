@@ -13,6 +13,7 @@ export * from './employerPeriod.ts';
 export * from './wages.ts';
 export * from './holidays.ts';
 export * from './claims.ts';
+export * from './conventions.ts';
 
 /** A parameter value as used in a computation, with where it came from (for the trace). */
 export interface Param<T> {
