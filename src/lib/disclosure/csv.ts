@@ -6,6 +6,7 @@ import { matchHeaders, matchLabel } from '../text/labels.ts';
 import { DisclosureBuilder } from './builder.ts';
 import { sniffDelimiter } from './delimiter.ts';
 import { type ColumnField, type HeaderField, COLUMN_LABELS, HEADER_LABELS, NO_DATA_TEXTS, REQUIRED_COLUMN_NAMES } from './labels.ts';
+import { type DisclosureCsvOptions, mappedColumns, mappingProblems } from './mapping.ts';
 import type { Disclosure } from './model.ts';
 import { type RowCells, isTotalLabel, toDisclosureRow } from './rows.ts';
 
@@ -22,8 +23,20 @@ import { type RowCells, isTotalLabel, toDisclosureRow } from './rows.ts';
  * 5. inside a table → a data row (a *Skupaj* line is skipped; a short wordy line ends it);
  * 6. outside a table, a wide line that is no table header we know → MISSING_COLUMNS;
  * 7. anything else (titles, unknown `key;value` lines, footers) is ignored.
+ *
+ * `options.columnMapping` (a mapping the user made by hand, see `mapping.ts`) is tried
+ * first on every candidate header line; a line it fits is the table header.
  */
-export function readDisclosureCsv(input: Uint8Array | string): Disclosure {
+export function readDisclosureCsv(input: Uint8Array | string, options: DisclosureCsvOptions = {}): Disclosure {
+  const mapping = options.columnMapping ?? null;
+  if (mapping) {
+    const problems = mappingProblems(mapping);
+    if (problems.length > 0) {
+      throw new ReadError('MISSING_COLUMNS', `Ročna določitev stolpcev ni popolna: ${problems.join(' ')}`, {
+        expected: [REQUIRED_COLUMN_NAMES.period, REQUIRED_COLUMN_NAMES.amount], found: Object.keys(mapping),
+      });
+    }
+  }
   const text = readInputText(input);
   if (text.trim() === '') throw new ReadError('EMPTY', 'Datoteka je prazna.');
   const delimiter = sniffDelimiter(text);
@@ -47,12 +60,13 @@ export function readDisclosureCsv(input: Uint8Array | string): Disclosure {
 
     // Inside a table, a row whose period cell holds digits is data: skip the label matching.
     const dataLike: boolean = table !== null && /\d/.test(cells[table.periodColumn] ?? '');
-    const header: Columns | null = filled.length >= 2 && !dataLike ? tableHeaderOf(cells) : null;
+    const byHand: Columns | null = mapping && !dataLike ? mappedColumns(cells, mapping) : null;
+    const header: Columns | null = byHand ?? (filled.length >= 2 && !dataLike ? tableHeaderOf(cells) : null);
     if (header) {
       const signature = cells.join('\u0000');
       paused = false;
       if (table && table.signature === signature) continue; // header repeated (page break)
-      requireColumns(header, cells, line);
+      if (!byHand) requireColumns(header, cells, line);
       b.tableHeader(line);
       table = { columns: header, signature, periodColumn: header.year ?? header.month ?? 0 };
       continue;
