@@ -10,7 +10,17 @@ import { validOn } from './rules/types.ts';
 /** A posting of one person abroad (the A1 register, RULES §9). */
 export interface Posting {
   id?: string | number;
-  person: { emso: string; name: string; surname: string };
+  person: {
+    emso: string;
+    name: string;
+    surname: string;
+    surnameAtBirth?: string;
+    birthPlace?: string;
+    /** Citizenship as written on the form (`slovensko`, `SI`). */
+    citizenship?: string;
+    addressInSlovenia?: string;
+    addressAbroad?: string;
+  };
   /** ISO 3166 alpha-2 code (`AT`, `GB`). */
   country: string;
   placeOfWork: string;
@@ -35,6 +45,16 @@ export interface A1Issue {
 
 export function countryOf(code: string): (typeof A1_COUNTRIES)[number] | null {
   return A1_COUNTRIES.find((c) => c.code === code.trim().toUpperCase()) ?? null;
+}
+
+/** Birth date and sex as the EMŠO encodes them (DDMMLLL RR BBB K; BBB 000–499 male, 500–999 female). */
+export function emsoFacts(emso: string): { birthDate: IsoDate | null; sex: 'M' | 'Ž' | null } {
+  const m = /^(\d{2})(\d{2})(\d{3})\d{2}(\d{3})\d$/.exec(emso.trim());
+  if (!m) return { birthDate: null, sex: null };
+  const yyy = Number(m[3]);
+  const year = yyy >= 800 ? 1000 + yyy : 2000 + yyy;
+  const date = `${year}-${m[2]}-${m[1]}`;
+  return { birthDate: isIsoDate(date) ? date : null, sex: Number(m[4]) < 500 ? 'M' : 'Ž' };
 }
 
 /** The last day a posting starting on `start` may end: start + 24 months − 1 day. */
