@@ -4,11 +4,13 @@
  */
 import type { HandlerMap } from '../registry.ts';
 import { statusHandlers, type StatusDeps } from './status.ts';
+import { nativeHandlers, type NativeDeps } from './native.ts';
 
-export type HandlerDeps = StatusDeps;
+export type HandlerDeps = StatusDeps & NativeDeps;
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
     ...statusHandlers(deps),
+    ...nativeHandlers(deps),
   };
 }
