@@ -5,12 +5,14 @@
 import type { HandlerMap } from '../registry.ts';
 import { statusHandlers, type StatusDeps } from './status.ts';
 import { nativeHandlers, type NativeDeps } from './native.ts';
+import { spotHandlers, type SpotDeps } from './spot.ts';
 
-export type HandlerDeps = StatusDeps & NativeDeps;
+export type HandlerDeps = StatusDeps & NativeDeps & SpotDeps;
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
     ...statusHandlers(deps),
     ...nativeHandlers(deps),
+    ...spotHandlers(deps),
   };
 }
