@@ -4,14 +4,16 @@
  */
 import type { HandlerMap } from '../registry.ts';
 import { statusHandlers, type StatusDeps } from './status.ts';
+import { uiHandlers, type UiDeps } from './ui.ts';
 import { nativeHandlers, type NativeDeps } from './native.ts';
 import { spotHandlers, type SpotDeps } from './spot.ts';
 
-export type HandlerDeps = StatusDeps & NativeDeps & SpotDeps;
+export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps;
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
     ...statusHandlers(deps),
+    ...uiHandlers(deps),
     ...nativeHandlers(deps),
     ...spotHandlers(deps),
   };

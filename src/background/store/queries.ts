@@ -1,0 +1,137 @@
+/**
+ * Read queries for the popup: paged over an index with a total count, so that opening the
+ * popup with tens of thousands of stored certificates reads one page, not the table.
+ */
+import { Dexie } from 'dexie';
+import { lastOfMonth } from '../../lib/dates.ts';
+import { foldLabel } from '../../lib/text/fold.ts';
+import type { CertificateFilter, DisclosureSummary, EmployerSummary, Page, WorkerSummary } from '../../shared/protocol/ui.ts';
+import type { CertificateRow, DisclosureRow, WorkerRow } from '../../shared/rows.ts';
+import type { SpotDb } from '../db.ts';
+
+const collator = new Intl.Collator('sl', { sensitivity: 'base', numeric: true });
+
+/** Employers with how many certificates and workers each has (index counts, no rows read). */
+export async function listEmployers(db: SpotDb): Promise<EmployerSummary[]> {
+  const employers = await db.employers.toArray();
+  const out = await Promise.all(employers.map(async (e) => ({
+    ...e,
+    certificates: await db.certificates.where('employerTax').equals(e.taxNumber).count(),
+    workers: await db.workers.where('employerTax').equals(e.taxNumber).count(),
+  })));
+  return out.sort((a, b) => collator.compare(a.name, b.name) || a.taxNumber.localeCompare(b.taxNumber));
+}
+
+/** Certificates whose number starts with `search` (digits) or whose worker's name contains it (folded). */
+function searchPredicate(search: string | undefined): ((c: CertificateRow) => boolean) | null {
+  const q = (search ?? '').trim();
+  if (q === '') return null;
+  if (/^\d+$/.test(q)) return (c) => c.number.startsWith(q);
+  const folded = foldLabel(q);
+  if (folded === '') return null;
+  return (c) => foldLabel(c.workerName ?? '').includes(folded);
+}
+
+/**
+ * One page of an employer's certificates, newest first, through the `[employerTax+from]`
+ * index. Without a filter, the count comes from the index and the page from a cursor that
+ * skips to the offset (no row before it is read). With a filter, the index range (narrowed by
+ * a month: nothing that starts after the month can touch it) is read in one `getAll` and
+ * filtered here, which is much faster than filtering row by row through a cursor.
+ */
+export async function listCertificates(
+  db: SpotDb,
+  employerTax: string,
+  offset: number,
+  limit: number,
+  filter: CertificateFilter = {},
+): Promise<Page<CertificateRow>> {
+  const month = filter.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month) ? filter.month : null;
+  const upper: string | typeof Dexie.maxKey = month ? lastOfMonth(month) : Dexie.maxKey;
+  const predicates: ((c: CertificateRow) => boolean)[] = [];
+  if (month) {
+    const first = `${month}-01`;
+    predicates.push((c) => c.to >= first);
+  }
+  if (filter.reason) predicates.push((c) => c.reason === filter.reason);
+  if (filter.status) predicates.push((c) => c.status === filter.status);
+  if (filter.kind) predicates.push((c) => c.kind === filter.kind);
+  const search = searchPredicate(filter.search);
+  if (search) predicates.push(search);
+
+  const range = () => db.certificates.where('[employerTax+from]').between([employerTax, Dexie.minKey], [employerTax, upper], true, true);
+  if (predicates.length === 0) {
+    const [total, rows] = await Promise.all([range().count(), range().reverse().offset(offset).limit(limit).toArray()]);
+    return { total, offset, rows };
+  }
+  const matching = (await range().toArray()).filter((row) => predicates.every((p) => p(row)));
+  matching.reverse(); // index order is ascending by (from, number)
+  return { total: matching.length, offset, rows: matching.slice(offset, offset + limit) };
+}
+
+function workerMatches(search: string | undefined): ((w: WorkerRow) => boolean) | null {
+  const q = (search ?? '').trim();
+  if (q === '') return null;
+  if (/^\d+$/.test(q)) return (w) => [w.emso, w.zzzsNumber, w.taxNumber].some((id) => typeof id === 'string' && id.startsWith(q));
+  const folded = foldLabel(q);
+  return (w) => foldLabel(w.name).includes(folded);
+}
+
+/**
+ * One page of an employer's workers in Slovenian alphabetical order (Č after C), with how
+ * many certificates and disclosures each has. Workers are far fewer than certificates, so
+ * they are sorted in the background; only the page is counted and sent.
+ */
+export async function listWorkers(db: SpotDb, employerTax: string, offset: number, limit: number, search?: string): Promise<Page<WorkerSummary>> {
+  const match = workerMatches(search);
+  const all = await db.workers.where('employerTax').equals(employerTax).toArray();
+  const matching = (match ? all.filter(match) : all).sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+  const page = matching.slice(offset, offset + limit);
+  const rows = await Promise.all(page.map(async (w) => ({
+    ...w,
+    certificates: await db.certificates.where('[employerTax+workerId]').equals([employerTax, w.id]).count(),
+    disclosures: await db.disclosures.where('workerId').equals(w.id).count(),
+  })));
+  return { total: matching.length, offset, rows };
+}
+
+export function disclosureSummary(row: DisclosureRow): DisclosureSummary {
+  return {
+    id: row.id!,
+    queryNumber: row.queryNumber,
+    validUntil: row.validUntil,
+    preparedOn: row.preparedOn,
+    workerId: row.workerId,
+    workerTaxNumber: row.workerTaxNumber ?? row.data.workerTaxNumber ?? null,
+    certificateNumber: row.certificateNumber,
+    fileName: row.fileName ?? null,
+    periods: row.data.sections.map((s) => ({
+      from: s.basePeriod.from, to: s.basePeriod.to, payer: s.payer, noData: s.noData, rows: s.rows.length,
+    })),
+    warnings: [...row.data.warnings],
+  };
+}
+
+/** A worker's disclosures: linked to the worker, or to one of the given certificates. */
+export async function disclosuresOf(db: SpotDb, workerId: string, certificateNumbers: readonly string[] = []): Promise<DisclosureRow[]> {
+  const byWorker = await db.disclosures.where('workerId').equals(workerId).toArray();
+  const byCert = certificateNumbers.length ? await db.disclosures.where('certificateNumber').anyOf([...certificateNumbers]).toArray() : [];
+  const seen = new Set<number>();
+  const out: DisclosureRow[] = [];
+  for (const d of [...byWorker, ...byCert]) {
+    if (d.id === undefined || seen.has(d.id)) continue;
+    seen.add(d.id);
+    out.push(d);
+  }
+  return out.sort((a, b) => (a.validUntil < b.validUntil ? 1 : a.validUntil > b.validUntil ? -1 : 0));
+}
+
+/** An employer's disclosures, newest first; `unlinked` keeps those without a worker (at most 500). */
+export async function listDisclosures(db: SpotDb, employerTax: string, unlinked = false): Promise<DisclosureSummary[]> {
+  let c = db.disclosures.where('employerTax').equals(employerTax);
+  if (unlinked) c = c.filter((d) => d.workerId === null);
+  const rows = await c.limit(500).toArray();
+  return rows
+    .sort((a, b) => ((a.storedAt ?? '') < (b.storedAt ?? '') ? 1 : (a.storedAt ?? '') > (b.storedAt ?? '') ? -1 : (b.id ?? 0) - (a.id ?? 0)))
+    .map(disclosureSummary);
+}
