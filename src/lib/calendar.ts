@@ -1,5 +1,5 @@
 import {
-  addDays, dayNumberOf, daysInMonth, fromDayNumber, isoOf, isWeekend, parseIso, type IsoDate, type IsoMonth,
+  addDays, dayNumberOf, daysInMonth, isoOf, isWeekend, parseIso, type IsoDate, type IsoMonth,
 } from './dates.ts';
 import { EASTER_HOLIDAYS, FIXED_HOLIDAYS, FULL_TIME_HOURS_PER_DAY } from './rules/index.ts';
 import { validOn } from './rules/types.ts';
@@ -74,14 +74,17 @@ export function nthWorkingDay(start: IsoDate, n: number): IsoDate {
   return date;
 }
 
-/** Working days from `from` to `to`, inclusive. */
+/** Working days from `from` to `to`, inclusive (whole weeks counted at once, five days each). */
 export function countWorkingDays(from: IsoDate, to: IsoDate): number {
   const { y: y1, m: m1, d: d1 } = parseIso(from);
   const { y: y2, m: m2, d: d2 } = parseIso(to);
   const a = dayNumberOf(y1, m1, d1);
   const b = dayNumberOf(y2, m2, d2);
-  let count = 0;
-  for (let day = a; day <= b; day++) if (isWorkingDay(fromDayNumber(day))) count++;
+  if (b < a) return 0;
+  const span = b - a + 1;
+  let count = Math.floor(span / 7) * 5;
+  // 1970-01-01 (day 0) was a Thursday: weekday index 0 = Monday.
+  for (let day = a + span - (span % 7); day <= b; day++) if ((((day + 3) % 7) + 7) % 7 < 5) count++;
   return count;
 }
 
@@ -92,7 +95,14 @@ export function workingDaysInMonth(month: IsoMonth): number {
   return countWorkingDays(isoOf(y, m, 1), isoOf(y, m, daysInMonth(y, m)));
 }
 
+const fullTimeCache = new Map<IsoMonth, number>();
+
 /** Full-time hours of a month: Monday–Friday days × 8 (RULES §3; PSVZ field 110). */
 export function fullTimeHours(month: IsoMonth): number {
-  return workingDaysInMonth(month) * FULL_TIME_HOURS_PER_DAY.value;
+  let hours = fullTimeCache.get(month);
+  if (hours === undefined) {
+    hours = workingDaysInMonth(month) * FULL_TIME_HOURS_PER_DAY.value;
+    fullTimeCache.set(month, hours);
+  }
+  return hours;
 }

@@ -55,7 +55,22 @@ export function isoOf(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
+/** Digits at `i`..`i+n` of `s`, or -1 when one is not a digit (a fast path without a RegExp). */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 export function parseIso(date: IsoDate): { y: number; m: number; d: number } {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4), mo = digits(date, 5, 2), d = digits(date, 8, 2);
+    if (y >= 0 && mo >= 0 && d >= 0) return { y, m: mo, d };
+  }
   const m = ISO_RE.exec(date);
   if (!m) throw new RangeError(`Ni datum v obliki LLLL-MM-DD: ${date}`);
   return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };

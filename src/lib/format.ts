@@ -7,14 +7,29 @@ export type Lang = 'sl' | 'en';
  * formatted from the decimal text, never through float arithmetic.
  */
 export function formatNumber(value: Dec | number, places: number | null, lang: Lang): string {
-  const d = Dec.from(value);
-  const text = places === null ? d.toString() : d.toFixed(places);
-  const neg = text.startsWith('-');
-  const [int = '0', frac] = (neg ? text.slice(1) : text).split('.');
+  // A JS number already exact at `places` decimals (money values are) needs no decimal arithmetic.
+  let text: string;
+  if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e12 && (value === 0 || Math.abs(value) >= 1e-6)) {
+    // JS prints a number in its shortest exact decimal form; `toFixed` is exact when the
+    // number already has at most `places` decimals (money values do).
+    const scale = places === null ? 0 : 10 ** places;
+    text = places === null ? String(value)
+      : places <= 6 && Math.round(value * scale) / scale === value ? value.toFixed(places) : Dec.from(value).toFixed(places);
+  } else {
+    text = places === null ? Dec.from(value).toString() : Dec.from(value).toFixed(places);
+  }
+  const neg = text.charCodeAt(0) === 45;
+  const body = neg ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const int = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? '' : body.slice(dot + 1);
   const group = lang === 'sl' ? '.' : ',';
-  const point = lang === 'sl' ? ',' : '.';
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${neg ? '−' : ''}${grouped}${frac ? point + frac : ''}`;
+  let grouped = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) grouped += group;
+    grouped += int[i];
+  }
+  return `${neg ? '−' : ''}${grouped}${frac ? (lang === 'sl' ? ',' : '.') + frac : ''}`;
 }
 
 export const eur = (value: Dec | number, lang: Lang): string => `${formatNumber(value, 2, lang)} €`;

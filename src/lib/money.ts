@@ -11,6 +11,10 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
+const REDUCE_ABOVE = 1n << 48n;
+
+const SCALES: readonly bigint[] = Array.from({ length: 13 }, (_, i) => 10n ** BigInt(i));
+
 const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 export class Dec {
@@ -20,7 +24,10 @@ export class Dec {
   private constructor(n: bigint, d: bigint) {
     if (d === 0n) throw new RangeError('Deljenje z nič.');
     if (d < 0n) { n = -n; d = -d; }
-    const g = gcd(n, d);
+    // Reducing costs a gcd per operation; money keeps small denominators (100, hours), so
+    // fractions are only reduced once the denominator grows large. Values compare by
+    // cross-multiplication, so an unreduced fraction is still exact.
+    const g = d > REDUCE_ABOVE ? gcd(n, d) : 1n;
     this.n = g > 1n ? n / g : n;
     this.d = g > 1n ? d / g : d;
   }
@@ -36,7 +43,13 @@ export class Dec {
   static from(value: number | string | bigint | Dec): Dec {
     if (value instanceof Dec) return value;
     if (typeof value === 'bigint') return new Dec(value, 1n);
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`Ni končno število: ${value}`);
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new RangeError(`Ni končno število: ${value}`);
+      if (Number.isSafeInteger(value)) return new Dec(BigInt(value), 1n);
+      // Money: a double that is exactly the nearest one to k/100 has that decimal as its shortest form.
+      const cents = Math.round(value * 100);
+      if (Number.isSafeInteger(cents) && cents / 100 === value) return new Dec(BigInt(cents), 100n);
+    }
     const text = String(value).trim();
     const m = DECIMAL_RE.exec(text);
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`Ni decimalno število: ${text}`);
@@ -55,10 +68,12 @@ export class Dec {
 
   add(o: Dec | number): Dec {
     const b = Dec.from(o);
+    if (b.d === this.d) return new Dec(this.n + b.n, this.d);
     return new Dec(this.n * b.d + b.n * this.d, this.d * b.d);
   }
   sub(o: Dec | number): Dec {
     const b = Dec.from(o);
+    if (b.d === this.d) return new Dec(this.n - b.n, this.d);
     return new Dec(this.n * b.d - b.n * this.d, this.d * b.d);
   }
   mul(o: Dec | number): Dec {
@@ -76,26 +91,27 @@ export class Dec {
     return l < r ? -1 : l > r ? 1 : 0;
   }
   isZero(): boolean { return this.n === 0n; }
+  /** Equal in value (fractions need not be reduced). */
+  equals(o: Dec | number): boolean { return this.cmp(o) === 0; }
   isNegative(): boolean { return this.n < 0n; }
   min(o: Dec): Dec { return this.cmp(o) <= 0 ? this : o; }
   max(o: Dec): Dec { return this.cmp(o) >= 0 ? this : o; }
 
   /** Rounds half away from zero to `places` decimals (RULES §6). */
   round(places = 2): Dec {
-    const scale = 10n ** BigInt(places);
-    const neg = this.n < 0n;
-    const abs = neg ? -this.n : this.n;
-    const scaled = abs * scale;
-    let q = scaled / this.d;
-    const rem = scaled % this.d;
-    if (rem * 2n >= this.d) q += 1n;
-    return new Dec(neg ? -q : q, scale);
+    return new Dec(this.toScaled(places), SCALES[places] ?? 10n ** BigInt(places));
   }
 
   /** Value in integer units of 10^-places, rounded half away from zero. */
   toScaled(places = 2): bigint {
-    const r = this.round(places);
-    return (r.n * 10n ** BigInt(places)) / r.d;
+    const scale = SCALES[places] ?? 10n ** BigInt(places);
+    if (this.d === 1n) return this.n * scale;
+    if (scale % this.d === 0n) return this.n * (scale / this.d);
+    const neg = this.n < 0n;
+    const scaled = (neg ? -this.n : this.n) * scale;
+    let q = scaled / this.d;
+    if ((scaled % this.d) * 2n >= this.d) q += 1n;
+    return neg ? -q : q;
   }
 
   /** Fixed decimal text, rounded half away from zero. */
@@ -110,11 +126,15 @@ export class Dec {
 
   /** A JS number for output (JSON), rounded to `places` decimals first. */
   toNumber(places = 6): number {
-    return Number(this.toFixed(places));
+    // An integer below 2^53 divided by a power of ten is the double nearest that decimal.
+    const v = this.toScaled(places);
+    return places <= 12 && v < 9007199254740992n && v > -9007199254740992n ? Number(v) / 10 ** places : Number(this.toFixed(places));
   }
 
   toString(): string {
-    return this.d === 1n ? this.n.toString() : this.toFixed(6).replace(/\.?0+$/, '');
+    if (this.d === 1n) return this.n.toString();
+    if (this.n % this.d === 0n) return (this.n / this.d).toString();
+    return this.toFixed(6).replace(/\.?0+$/, '');
   }
 }
 

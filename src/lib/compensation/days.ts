@@ -1,15 +1,19 @@
-import { daysBetween, eachDay, isWeekend, monthOf, yearOf, type IsoDate, type IsoMonth } from '../dates.ts';
-import { isWorkingDay } from '../calendar.ts';
+import { daysInMonth, fromDayNumber, parseIso, toDayNumber, type IsoDate } from '../dates.ts';
 import { Dec } from '../money.ts';
-import { ZZZS_FIRST_RATE_DAYS, type Param, type Rules } from '../rules/index.ts';
+import { ZZZS_FIRST_RATE_DAYS, type Param, type Rules, type ZzzsPercentages } from '../rules/index.ts';
+import type { Dated } from '../rules/types.ts';
 import type { Absence, AbsenceCertificate } from './absences.ts';
 import type { CaseInput } from './input.ts';
 
 export type Payer = 'employer' | 'zzzs';
 
+/**
+ * One calendar day of an absence. Days are handled as day numbers (days since 1970-01-01)
+ * and month keys (year × 12 + month − 1): the hot loop of the engine makes no strings.
+ */
 export interface Day {
-  date: IsoDate;
-  month: IsoMonth;
+  dn: number;
+  monthKey: number;
   cert: AbsenceCertificate;
   working: boolean;
   hours: Dec;
@@ -47,12 +51,48 @@ export class AnnualCounter {
   }
 }
 
-function hoursOf(input: CaseInput, cert: AbsenceCertificate, date: IsoDate): Dec {
-  const special = input.worker.calendar?.[date];
-  if (special !== undefined) return Dec.from(special);
-  if (isWeekend(date)) return Dec.ZERO;
-  if (cert.hoursPerDay !== null) return Dec.from(cert.hoursPerDay);
-  return Dec.from(input.worker.weeklyHours).div(5);
+/** Monday–Friday: 1970-01-01 (day 0) was a Thursday. */
+const isWorkingDn = (dn: number): boolean => (((dn + 3) % 7) + 7) % 7 < 5;
+
+export const monthKeyToIso = (key: number): string => `${String(Math.floor(key / 12)).padStart(4, '0')}-${String((key % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * Hours of a day (RULES §4): the special work calendar, else 0 on a weekend, else the
+ * certificate's partial hours, else weekly hours / 5. Returns shared Dec values so that
+ * segments sum equal hours by counting them.
+ */
+function hoursFunction(input: CaseInput): (cert: AbsenceCertificate, dn: number, working: boolean) => Dec {
+  const full = Dec.from(input.worker.weeklyHours).div(5);
+  const partial = new Map<AbsenceCertificate, Dec>();
+  const calendar = input.worker.calendar;
+  return (cert, dn, working) => {
+    if (calendar) {
+      const special = calendar[fromDayNumber(dn)];
+      if (special !== undefined) return Dec.from(special);
+    }
+    if (!working) return Dec.ZERO;
+    if (cert.hoursPerDay === null) return full;
+    let h = partial.get(cert);
+    if (!h) { h = Dec.from(cert.hoursPerDay); partial.set(cert, h); }
+    return h;
+  };
+}
+
+/** A day while its payer is being decided; it becomes a `Day` in place (one object per day). */
+interface RawDay { dn: number; monthKey: number; cert: AbsenceCertificate; working: boolean; payer: Payer | null; hours: Dec; percentage: number }
+
+function daysOf(absence: Absence): RawDay[] {
+  const raw: RawDay[] = [];
+  for (const cert of absence.certificates) {
+    let { y, m, d } = parseIso(cert.effectiveFrom);
+    let dim = daysInMonth(y, m);
+    const end = toDayNumber(cert.to);
+    for (let dn = toDayNumber(cert.effectiveFrom); dn <= end; dn++) {
+      raw.push({ dn, monthKey: y * 12 + m - 1, cert, working: isWorkingDn(dn), payer: null, hours: Dec.ZERO, percentage: 0 });
+      if (++d > dim) { d = 1; if (++m > 12) { m = 1; y++; } dim = daysInMonth(y, m); }
+    }
+  }
+  return raw;
 }
 
 /**
@@ -66,16 +106,15 @@ export function assignDays(
   recurrence: { previousEmployerDays: number } | null,
 ): { days: Day[]; period: EmployerPeriod } {
   const employerFirst = absence.certificates[0]!.reasonInfo.employerPercent !== null;
-  const raw: { date: IsoDate; cert: AbsenceCertificate; working: boolean; payer: Payer | null }[] = [];
-  for (const cert of absence.certificates) {
-    for (const date of eachDay(cert.effectiveFrom, cert.to)) raw.push({ date, cert, working: isWorkingDay(date), payer: null });
-  }
-  const firstWorking = raw.find((d) => d.working)?.date ?? null;
-  const totalWorking = raw.filter((d) => d.working).length;
+  const raw = daysOf(absence);
+  const firstWorkingRaw = raw.find((d) => d.working);
+  const firstWorking = firstWorkingRaw ? fromDayNumber(firstWorkingRaw.dn) : null;
+  const yearOfKey = (key: number): number => Math.floor(key / 12);
+  const totalWorking = raw.reduce((n, d) => n + (d.working ? 1 : 0), 0);
   const period: EmployerPeriod = {
     employerFirst, firstWorkingDay: firstWorking, employerWorkingDays: 0, zzzsFrom: null,
     endedBy: employerFirst ? null : 'zzzsFromStart', limit: null, annualLimit: null,
-    usedBefore: firstWorking ? counter.get(yearOf(firstWorking)) : 0, usedAfter: 0, recurrence: null, day91: null,
+    usedBefore: firstWorkingRaw ? counter.get(yearOfKey(firstWorkingRaw.monthKey)) : 0, usedAfter: 0, recurrence: null, day91: null,
   };
 
   let switched = !employerFirst;
@@ -92,46 +131,55 @@ export function assignDays(
     if (!d.working) continue;
     k++;
     if (!switched) {
-      const limit = rules.perAbsenceLimit(absence.group, d.date);
-      const annual = rules.annualLimit(absence.group, d.date);
+      const date = fromDayNumber(d.dn);
+      const limit = rules.perAbsenceLimit(absence.group, date);
+      const annual = rules.annualLimit(absence.group, date);
       period.limit = limit;
       if (annual) period.annualLimit = annual;
-      const year = yearOf(d.date);
+      const year = yearOfKey(d.monthKey);
       if (limit !== null && k > limit.value) { switched = true; period.endedBy = 'perAbsenceLimit'; }
       else if (annual !== null && counter.get(year) >= annual.value) { switched = true; period.endedBy = 'annualLimit'; }
       else { counter.add(year); period.employerWorkingDays++; }
     }
     d.payer = switched ? 'zzzs' : 'employer';
   }
-  period.usedAfter = firstWorking ? counter.get(yearOf(firstWorking)) : 0;
+  period.usedAfter = firstWorkingRaw ? counter.get(yearOfKey(firstWorkingRaw.monthKey)) : 0;
 
   // Non-working days follow the preceding working day; leading ones the first working day.
-  const firstPayer: Payer = raw.find((d) => d.payer !== null)?.payer ?? (switched ? 'zzzs' : 'employer');
-  let prev: Payer = firstPayer;
+  let prev: Payer = raw.find((d) => d.payer !== null)?.payer ?? (switched ? 'zzzs' : 'employer');
   for (const d of raw) {
     if (d.payer === null) d.payer = prev;
     else prev = d.payer;
   }
 
-  const firstZzzs = raw.find((d) => d.payer === 'zzzs')?.date ?? null;
-  period.zzzsFrom = firstZzzs;
+  const firstZzzs = raw.find((d) => d.payer === 'zzzs')?.dn ?? null;
+  period.zzzsFrom = firstZzzs === null ? null : fromDayNumber(firstZzzs);
   const firstRateDays = ZZZS_FIRST_RATE_DAYS.value;
-  const days: Day[] = raw.map((d) => {
-    const payer = d.payer as Payer;
-    let percentage: number;
-    if (payer === 'employer') {
-      percentage = d.cert.reasonInfo.employerPercent ?? 0;
+  if (firstZzzs !== null && raw[raw.length - 1]!.dn - firstZzzs >= firstRateDays) period.day91 = fromDayNumber(firstZzzs + firstRateDays);
+  const hoursOf = hoursFunction(input);
+  const rates = zzzsRateLookup(rules);
+  for (const d of raw) {
+    if (d.payer === 'employer') {
+      d.percentage = d.cert.reasonInfo.employerPercent ?? 0;
     } else {
-      const pct = rules.zzzsPercentages(d.cert.reasonInfo, d.date);
-      if (!pct) throw new RangeError(`Za razlog ${d.cert.reason} ni odstotka ZZZS na dan ${d.date}.`);
-      const dayOfZzzs = daysBetween(firstZzzs as IsoDate, d.date) + 1;
-      if (dayOfZzzs === firstRateDays + 1) period.day91 = d.date;
-      percentage = dayOfZzzs <= firstRateDays ? pct.value.first90 : pct.value.from91;
+      const pct = rates(d.cert, d.dn);
+      d.percentage = d.dn - (firstZzzs as number) < firstRateDays ? pct.first90 : pct.from91;
     }
-    return {
-      date: d.date, month: monthOf(d.date), cert: d.cert, working: d.working,
-      hours: hoursOf(input, d.cert, d.date), payer, percentage,
-    };
-  });
-  return { days, period };
+    d.hours = hoursOf(d.cert, d.dn, d.working);
+  }
+  return { days: raw as Day[], period };
+}
+
+/** ZZZS percentages of a certificate's reason on a day; the dated row is reused while it stays valid. */
+function zzzsRateLookup(rules: Rules): (cert: AbsenceCertificate, dn: number) => ZzzsPercentages {
+  let last: { cert: AbsenceCertificate; from: number; to: number; value: ZzzsPercentages } | null = null;
+  return (cert, dn) => {
+    if (last && last.cert === cert && dn >= last.from && dn <= last.to) return last.value;
+    const date = fromDayNumber(dn);
+    const row = rules.zzzsPercentages(cert.reasonInfo, date) as (Param<ZzzsPercentages> & Partial<Dated<ZzzsPercentages>>) | null;
+    if (!row) throw new RangeError(`Za razlog ${cert.reason} ni odstotka ZZZS na dan ${date}.`);
+    const valid = cert.reasonInfo.zzzs.find((r) => r.from <= date && (r.to === undefined || date <= r.to));
+    last = { cert, from: valid ? toDayNumber(valid.from) : dn, to: valid?.to ? toDayNumber(valid.to) : valid ? Number.MAX_SAFE_INTEGER : dn, value: row.value };
+    return row.value;
+  };
 }

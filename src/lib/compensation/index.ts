@@ -6,9 +6,9 @@ import {
 } from '../rules/index.ts';
 import { chainAbsences, type Absence, type AbsenceCertificate } from './absences.ts';
 import { AnnualCounter, assignDays, type EmployerPeriod, type Payer } from './days.ts';
-import { segmentDays } from './segments.ts';
+import { segmentDays, type DaySegment } from './segments.ts';
 import { employerBase, isBase, zzzsBase, type Base, type BaseFailure, type BaseKind } from './bases.ts';
-import { segmentAmount } from './amounts.ts';
+import { segmentAmount, type SegmentAmount } from './amounts.ts';
 import { Explainer, type EngineWarning, type TraceStep } from './trace.ts';
 import { warningText } from './warnings.ts';
 import { eur, formatNumber } from '../format.ts';
@@ -174,6 +174,34 @@ function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure):
   });
 }
 
+function segmentStep(seg: DaySegment, out: Segment, calc: SegmentAmount | null, rules: Rules, i: number): TraceStep {
+  const who = seg.payer === 'employer' ? { sl: 'delodajalec', en: 'employer' } : { sl: 'ZZZS', en: 'ZZZS' };
+  const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
+  const limit = !calc?.applied ? null : calc.applied === 'floor' ? calc.floor! : calc.cap!;
+  const limitText = (lang: 'sl' | 'en'): string => {
+    if (!calc?.applied || !limit) return '';
+    const what = calc.applied === 'floor'
+      ? (lang === 'sl' ? 'Upoštevana spodnja meja' : 'Floor applied:')
+      : calc.applied === 'cap'
+        ? (lang === 'sl' ? 'Upoštevana zgornja meja' : 'Cap applied:')
+        : (lang === 'sl' ? 'Omejeno na plačo, ki bi jo delavec prejel za delo:' : 'Limited to the pay the worker would have earned:');
+    return ` ${what} ${limit.formula[lang]} = ${eur(money(limit.value), lang)}.`;
+  };
+  const figures = (lang: 'sl' | 'en'): string =>
+    `${formatNumber(out.hours, null, lang)} h × ${out.hourlyBase === null ? '—' : eur(out.hourlyBase, lang)}/h × ${seg.percentage} % = ${out.rawAmount === null ? '—' : eur(out.rawAmount, lang)}.`;
+  return {
+    step: 'SEGMENT', absence: i,
+    ref: limit ? `${pctRef}; ${limit.source}` : pctRef,
+    ...(calc?.applied ? { status: 'CONVENTION' as const } : {}),
+    sl: `${seg.from} – ${seg.to} (${seg.cert.number}), plača ${who.sl}: delovnih dni ${seg.workingDays}, ${figures('sl')}${limitText('sl')}`,
+    en: `${seg.from} – ${seg.to} (${seg.cert.number}), paid by ${who.en}: ${seg.workingDays} working days, ${figures('en')}${limitText('en')}`,
+    numbers: {
+      hours: out.hours, hourlyBase: out.hourlyBase, percentage: seg.percentage, amount: out.amount,
+      floor: calc?.floor ? money(calc.floor.value) : null, cap: calc?.cap ? money(calc.cap.value) : null,
+    },
+  };
+}
+
 function possibleRecurrence(prev: Absence | undefined, cur: Absence): boolean {
   if (!prev || prev.group !== 'A' || cur.group !== 'A') return false;
   const gap = cur.from > addDays(prev.to, 1) ? countWorkingDays(addDays(prev.to, 1), addDays(cur.from, -1)) : 0;
@@ -254,29 +282,17 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
       const hb = base && isBase(base) ? base.hourly : null;
       const calc = hb ? segmentAmount(seg, hb, rules, input.worker.currentHourlyPay) : null;
       if (calc?.missing.length) ex.warn({ code: 'PARAMETER_MISSING', ...warningText('PARAMETER_MISSING'), absence: i });
+      const hours = seg.hours.toNumber(4);
+      const hourly = hb ? money(hb) : null;
+      const raw = calc ? money(calc.raw) : null;
       const out: Segment = {
         certificate: seg.cert.number, reason: seg.cert.reason, from: seg.from, to: seg.to, payer: seg.payer,
-        workingDays: seg.workingDays, hours: seg.hours.toNumber(4), hourlyBase: hb ? money(hb) : null,
+        workingDays: seg.workingDays, hours, hourlyBase: hourly,
         percentage: seg.percentage, amount: calc ? money(calc.amount) : null, absence: i, month: seg.month,
-        rawAmount: calc ? money(calc.raw) : null, limitApplied: calc?.applied ?? null,
+        rawAmount: raw, limitApplied: calc?.applied ?? null,
       };
       segments.push(out);
-      const who = seg.payer === 'employer' ? { sl: 'delodajalec', en: 'employer' } : { sl: 'ZZZS', en: 'ZZZS' };
-      const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
-      const limitText = !calc?.applied ? { sl: '', en: '' }
-        : calc.applied === 'floor' ? { sl: ` Upoštevana spodnja meja ${calc.floor!.formula.sl} = ${eur(calc.floor!.value, 'sl')}.`, en: ` Floor applied: ${calc.floor!.formula.en} = ${eur(calc.floor!.value, 'en')}.` }
-        : calc.applied === 'cap' ? { sl: ` Upoštevana zgornja meja ${calc.cap!.formula.sl} = ${eur(calc.cap!.value, 'sl')}.`, en: ` Cap applied: ${calc.cap!.formula.en} = ${eur(calc.cap!.value, 'en')}.` }
-        : { sl: ` Omejeno na plačo, ki bi jo delavec prejel za delo: ${calc.cap!.formula.sl} = ${eur(calc.cap!.value, 'sl')}.`, en: ` Limited to the pay the worker would have earned: ${calc.cap!.formula.en} = ${eur(calc.cap!.value, 'en')}.` };
-      ex.step({
-        step: 'SEGMENT', absence: i, ref: `${pctRef}${calc?.applied === 'floor' ? `; ${calc.floor!.source}` : calc?.applied ? `; ${calc.cap!.source}` : ''}`,
-        ...(calc?.applied ? { status: 'CONVENTION' as const } : {}),
-        sl: `${seg.from} – ${seg.to} (${seg.cert.number}), plača ${who.sl}: delovnih dni ${seg.workingDays}, ${formatNumber(seg.hours, null, 'sl')} h × ${hb ? eur(hb, 'sl') : '—'}/h × ${seg.percentage} % = ${calc ? eur(calc.raw, 'sl') : '—'}.${limitText.sl}`,
-        en: `${seg.from} – ${seg.to} (${seg.cert.number}), paid by ${who.en}: ${seg.workingDays} working days, ${formatNumber(seg.hours, null, 'en')} h × ${hb ? eur(hb, 'en') : '—'}/h × ${seg.percentage} % = ${calc ? eur(calc.raw, 'en') : '—'}.${limitText.en}`,
-        numbers: {
-          hours: seg.hours.toNumber(4), hourlyBase: hb ? money(hb) : null, percentage: seg.percentage,
-          amount: out.amount, floor: calc?.floor ? money(calc.floor.value) : null, cap: calc?.cap ? money(calc.cap.value) : null,
-        },
-      });
+      ex.step(segmentStep(seg, out, calc, rules, i));
     }
     summaries.push({
       index: i, group: absence.group === 'OWN' ? absence.certificates[0]!.reason : absence.group, from: absence.from, to: absence.to,

@@ -1,6 +1,6 @@
 import { Dec, sum } from '../money.ts';
-import type { IsoDate, IsoMonth } from '../dates.ts';
-import type { Day, Payer } from './days.ts';
+import { fromDayNumber, type IsoDate, type IsoMonth } from '../dates.ts';
+import { monthKeyToIso, type Day, type Payer } from './days.ts';
 import type { AbsenceCertificate } from './absences.ts';
 
 /** A maximal run of days with the same certificate, payer, percentage and calendar month (RULES §7). */
@@ -13,30 +13,32 @@ export interface DaySegment {
   to: IsoDate;
   workingDays: number;
   hours: Dec;
-  days: Day[];
+}
+
+/** Σ hours, counting equal (shared) values instead of adding them one by one. */
+function sumHours(days: readonly Day[], start: number, end: number): Dec {
+  const counts = new Map<Dec, number>();
+  for (let i = start; i < end; i++) {
+    const h = days[i]!.hours;
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  return sum([...counts].map(([h, n]) => (n === 1 ? h : h.mul(n))));
 }
 
 export function segmentDays(days: readonly Day[]): DaySegment[] {
   const out: DaySegment[] = [];
-  let cur: Day[] = [];
-  const flush = (): void => {
-    if (cur.length === 0) return;
-    const first = cur[0]!;
+  let start = 0;
+  for (let i = 1; i <= days.length; i++) {
+    const a = days[start]!;
+    const b = days[i];
+    if (b && b.cert === a.cert && b.payer === a.payer && b.percentage === a.percentage && b.monthKey === a.monthKey) continue;
+    let working = 0;
+    for (let j = start; j < i; j++) if (days[j]!.working) working++;
     out.push({
-      cert: first.cert, payer: first.payer, percentage: first.percentage, month: first.month,
-      from: first.date, to: cur[cur.length - 1]!.date,
-      workingDays: cur.filter((d) => d.working).length,
-      hours: sum(cur.map((d) => d.hours)),
-      days: cur,
+      cert: a.cert, payer: a.payer, percentage: a.percentage, month: monthKeyToIso(a.monthKey),
+      from: fromDayNumber(a.dn), to: fromDayNumber(days[i - 1]!.dn), workingDays: working, hours: sumHours(days, start, i),
     });
-    cur = [];
-  };
-  for (const d of days) {
-    const last = cur[cur.length - 1];
-    if (last && (last.cert !== d.cert || last.payer !== d.payer || last.percentage !== d.percentage || last.month !== d.month)) flush();
-    cur.push(d);
+    start = i;
   }
-  flush();
   return out;
 }
-

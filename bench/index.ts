@@ -1,0 +1,5 @@
+import { engineBench } from './engine.bench.ts';
+import type { Bench } from './types.ts';
+
+/** Every benchmark `npm run bench` runs, in order. */
+export const benches: Bench[] = [engineBench];
