@@ -1,18 +1,24 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { assertInputSize } from '../lib/limits.ts';
 import { UsageError } from './errors.ts';
 
-/** Reads a file whole, refusing oversized input before reading it (limits.ts). */
+/**
+ * Reads a file whole, refusing oversized input before reading it (limits.ts). One open, one
+ * fstat, one read: batch commands call this for every file.
+ */
 export async function readInputFile(path: string): Promise<Uint8Array> {
-  let size: number;
+  let handle;
   try {
-    const s = await stat(path);
-    if (!s.isFile()) throw new UsageError(`»${path}« ni datoteka.`);
-    size = s.size;
+    handle = await open(path, 'r');
   } catch (e) {
-    if (e instanceof UsageError) throw e;
     throw new UsageError(`Datoteke »${path}« ni mogoče odpreti: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
   }
-  assertInputSize(size);
-  return new Uint8Array(await readFile(path));
+  try {
+    const s = await handle.stat();
+    if (!s.isFile()) throw new UsageError(`»${path}« ni datoteka.`);
+    assertInputSize(s.size);
+    return new Uint8Array(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
 }

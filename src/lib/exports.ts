@@ -4,6 +4,7 @@ import type { BaseSummary, Segment } from './compensation/index.ts';
 import type { Claim, ClaimLine } from './refund.ts';
 import { countryOf, type Posting } from './a1.ts';
 import { reasonOf } from './rules/reasons.ts';
+import { addMonths } from './dates.ts';
 
 /**
  * THE column definitions of every CSV export (Slovenian headers, as payroll programs and
@@ -154,7 +155,7 @@ export type PairingMethod = 'certificateNumber' | 'workerList' | 'onlyWorker' | 
 export const PAIRING_LABELS: Readonly<Record<PairingMethod, string>> = {
   certificateNumber: 'po številki potrdila v imenu datoteke',
   workerList: 'po seznamu delavcev',
-  onlyWorker: 'edini delavec delodajalca – preverite',
+  onlyWorker: 'edini preostali delavec delodajalca – preverite',
   stored: 'iz seznama razkritij na SPOT',
 };
 
@@ -170,14 +171,26 @@ export interface BasesExportRow {
   zzzsFrom: string | null;
   zzzsBase: BaseSummary | null;
   employerBase: BaseSummary | null;
-  amounts: { employer: number; zzzs: number } | null;
+  /** Compensation of the absence per payer; null where an amount could not be computed. */
+  amounts: { employer: number | null; zzzs: number | null } | null;
   /** Warning codes with their Slovenian texts. */
   warnings: { code: string; sl: string }[];
   /** The disclosure files the bases come from. */
   files: string[];
 }
 
-const months = (b: BaseSummary | null): Cell => (b ? b.months.join(', ') : null);
+/** Months as runs: `2024-01 – 2024-12`, `2024-11 – 2024-12, 2025-02`. */
+export function monthRanges(list: readonly string[]): string {
+  const runs: [string, string][] = [];
+  for (const m of [...list].sort()) {
+    const last = runs[runs.length - 1];
+    if (last && addMonths(last[1], 1) === m) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => (a === b ? a : `${a} – ${b}`)).join(', ');
+}
+
+const months = (b: BaseSummary | null): Cell => (b ? monthRanges(b.months) : null);
 
 export const BASES_COLUMNS: readonly Column<BasesExportRow>[] = [
   ...workerColumns<BasesExportRow>((r) => r.worker, (r) => r.employerTaxNumber),

@@ -130,7 +130,7 @@ export function nativeHandlers({ native = browserNativeBridge }: NativeDeps = {}
           const part = await call(native, request).catch(unreachable);
           all.files.push(...part.files);
           all.tooLarge.push(...part.tooLarge);
-          all.ignored = Math.max(all.ignored, part.ignored);
+          all.ignored += part.ignored;
           if (!all.checkedAt) all.checkedAt = part.checkedAt;
           cursor = part.next;
           if (!cursor) break;

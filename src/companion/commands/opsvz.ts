@@ -3,6 +3,8 @@ import { readEbolXml } from '../../lib/ebolXml.ts';
 import { ReadError } from '../../lib/errors.ts';
 import { opsvzFields } from '../../lib/selfEmployed.ts';
 import { UsageError } from '../errors.ts';
+import { numberOption, parseArgs } from '../args.ts';
+import { mergeCertificates } from '../certificates.ts';
 import { readInputFile } from '../files.ts';
 
 /**
@@ -22,7 +24,7 @@ interface Options {
 }
 
 export async function opsvzCommand(args: string[]): Promise<unknown> {
-  const options = parseArgs(args);
+  const options = parseOptions(args);
   const read: { file: string; certificates: Certificate[] }[] = [];
   for (const file of options.files) {
     const bytes = await readInputFile(file);
@@ -35,7 +37,9 @@ export async function opsvzCommand(args: string[]): Promise<unknown> {
   }
 
   const warnings: string[] = [];
-  const certificates = merge(read.flatMap((r) => r.certificates), warnings);
+  const merged = mergeCertificates(read.flatMap((r) => r.certificates.map((certificate) => ({ certificate }))));
+  if (merged.duplicates.length > 0) warnings.push('DUPLICATE_CERTIFICATE');
+  const certificates = merged.kept.map((m) => m.certificate);
   assertOnePerson(certificates);
 
   const result = opsvzFields({
@@ -60,44 +64,19 @@ export async function opsvzCommand(args: string[]): Promise<unknown> {
   };
 }
 
-function parseArgs(args: readonly string[]): Options {
-  let month: string | undefined;
-  let weeklyHours: number | undefined;
-  let ownDaysUsed: number | undefined;
-  const files: string[] = [];
-  let onlyFiles = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (onlyFiles || !arg.startsWith('--')) { files.push(arg); continue; }
-    if (arg === '--') { onlyFiles = true; continue; }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    const takeValue = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`Možnost ${name} potrebuje vrednost.\n${USAGE}`);
-      i++;
-      return v;
-    };
-    switch (name) {
-      case '--month': month = takeValue(); break;
-      case '--weekly-hours': weeklyHours = numberOption(name, takeValue(), 1, 60); break;
-      case '--own-days-used': ownDaysUsed = numberOption(name, takeValue(), 0, 366, true); break;
-      default: throw new UsageError(`Neznana možnost »${arg}«.\n${USAGE}`);
-    }
-  }
+function parseOptions(args: readonly string[]): Options {
+  const { positional: files, values } = parseArgs(args, { '--month': 'value', '--weekly-hours': 'value', '--own-days-used': 'value' }, USAGE);
+  const month = values['--month'];
   if (month === undefined) throw new UsageError(`Manjka --month (mesec obračuna).\n${USAGE}`);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`Mesec mora biti v obliki LLLL-MM (npr. 2025-03), najdeno »${month}«.\n${USAGE}`);
   if (files.length === 0) throw new UsageError(`Navedite vsaj eno datoteko eBOL XML.\n${USAGE}`);
-  return { month, files, ...(weeklyHours !== undefined ? { weeklyHours } : {}), ...(ownDaysUsed !== undefined ? { ownDaysUsed } : {}) };
-}
-
-function numberOption(name: string, text: string, min: number, max: number, integer = false): number {
-  const v = Number(text.replace(',', '.'));
-  if (text.trim() === '' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-    throw new UsageError(`Možnost ${name}: pričakovano ${integer ? 'celo ' : ''}število od ${min} do ${max}, najdeno »${text}«.\n${USAGE}`);
-  }
-  return v;
+  const weekly = values['--weekly-hours'];
+  const own = values['--own-days-used'];
+  return {
+    month, files,
+    ...(weekly !== undefined ? { weeklyHours: numberOption('--weekly-hours', weekly, 1, 60, USAGE) } : {}),
+    ...(own !== undefined ? { ownDaysUsed: numberOption('--own-days-used', own, 0, 366, USAGE, true) } : {}),
+  };
 }
 
 /** The reader's message, prefixed with the file, so the user knows which of several failed. */
@@ -109,23 +88,6 @@ function inFile(e: ReadError, file: string): ReadError {
   if (e.line !== undefined) Object.assign(wrapped, { line: e.line });
   wrapped.fileName = file;
   return wrapped;
-}
-
-/**
- * The same certificate in two files is one certificate (FORMATS.md: a repeat is an
- * update). A cancellation is final, so a cancelled copy wins; otherwise the later file.
- */
-function merge(certificates: readonly Certificate[], warnings: string[]): Certificate[] {
-  const byNumber = new Map<string, Certificate>();
-  for (const c of certificates) {
-    const prev = byNumber.get(c.number);
-    if (prev) {
-      if (!warnings.includes('DUPLICATE_CERTIFICATE')) warnings.push('DUPLICATE_CERTIFICATE');
-      if (prev.status === 'cancelled') continue;
-    }
-    byNumber.set(c.number, c);
-  }
-  return [...byNumber.values()];
 }
 
 /**

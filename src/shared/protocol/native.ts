@@ -77,7 +77,8 @@ export type NativeErrorCode =
   | 'UNSAFE_NAME' // a file name with a path, `..`, NUL, a reserved name …
   | 'NO_EXPORT_DIR' // no export folder configured, or it is gone
   | 'WRITE_FAILED'
-  | 'READ_FAILED';
+  | 'READ_FAILED'
+  | 'FAILED'; // anything else (the message says what)
 
 export type NativeResponse<T = unknown> =
   | { id?: string | number; ok: true; value: T }
