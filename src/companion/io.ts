@@ -62,7 +62,10 @@ export function notesText(title: string, notes: readonly FileNote[], max = 20): 
   if (notes.length === 0) return '';
   const lines = [`${title} (${notes.length}):`];
   const byReason = new Map<string, string[]>();
-  for (const n of notes) byReason.set(n.reason, [...(byReason.get(n.reason) ?? []), n.file]);
+  for (const n of notes) {
+    const files = byReason.get(n.reason);
+    if (files) files.push(n.file); else byReason.set(n.reason, [n.file]);
+  }
   for (const [reason, files] of byReason) {
     for (const f of files.slice(0, max)) lines.push(`  ${f} — ${reason}`);
     if (files.length > max) lines.push(`  … in še ${files.length - max} (${reason})`);

@@ -178,19 +178,23 @@ export function pairWorkers(certificates: readonly ReadCertificate[], disclosure
   }
 
   // 3. The only ones left at one employer.
+  const freeWorkers = groupBy([...workers.values()].filter((w) => !w.pairing), (w) => w.employerTaxNumber);
+  const freeTaxpayers = groupBy([...taxpayers.values()].filter((tp) => !tp.linked && !tp.refused && tp.workerTaxNumber), (tp) => tp.employerTaxNumber);
   for (const employer of allEmployers) {
-    const freeWorkers = [...workers.values()].filter((w) => w.employerTaxNumber === employer && !w.pairing);
-    const freeTaxpayers = [...taxpayers.values()].filter((tp) => tp.employerTaxNumber === employer && !tp.linked && !tp.refused && tp.workerTaxNumber);
-    if (freeWorkers.length === 1 && freeTaxpayers.length === 1) {
-      link(freeTaxpayers[0]!, freeWorkers[0]!, 'onlyWorker');
-      if (freeWorkers[0]!.pairing === 'onlyWorker') freeWorkers[0]!.warnings.push('PAIRED_AS_ONLY_WORKER');
+    const ws = freeWorkers.get(employer) ?? [];
+    const tps = freeTaxpayers.get(employer) ?? [];
+    if (ws.length === 1 && tps.length === 1) {
+      link(tps[0]!, ws[0]!, 'onlyWorker');
+      if (ws[0]!.pairing === 'onlyWorker') ws[0]!.warnings.push('PAIRED_AS_ONLY_WORKER');
     }
   }
 
   const unpaired: UnpairedDisclosures[] = [];
+  const freeAt = new Map<string | null, number>();
+  for (const w of workers.values()) if (!w.pairing) freeAt.set(w.employerTaxNumber, (freeAt.get(w.employerTaxNumber) ?? 0) + 1);
   for (const tp of taxpayers.values()) {
     if (tp.linked) { tp.linked.disclosures.push(...tp.disclosures); continue; }
-    const others = [...workers.values()].filter((w) => w.employerTaxNumber === tp.employerTaxNumber && !w.pairing).length;
+    const others = freeAt.get(tp.employerTaxNumber) ?? 0;
     unpaired.push({
       employerTaxNumber: tp.employerTaxNumber,
       workerTaxNumber: tp.workerTaxNumber,
@@ -209,6 +213,15 @@ export function pairWorkers(certificates: readonly ReadCertificate[], disclosure
   out.sort((a, b) => compareText(a.employerTaxNumber, b.employerTaxNumber) || compareText(a.worker.name, b.worker.name)
     || compareText(a.certificates[0]?.certificate.from ?? null, b.certificates[0]?.certificate.from ?? null));
   return { workers: out, unpaired };
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item); else out.set(key(item), [item]);
+  }
+  return out;
 }
 
 function compareText(a: string | null, b: string | null): number {

@@ -37,8 +37,8 @@ export async function tableCommand<T>(argv: string[], io: Io, spec: TableSpec<T>
     + `delavcev ${batch.computed.length}, vrstic ${rows.length}${args.values['--out'] ? ` → ${args.values['--out']}` : ''}.\n`);
   io.err(notesText('Preskočeno', batch.set.skipped));
   io.err(notesText('Nepovezana razkritja FURS', batch.unpaired.map((u) => ({
-    file: u.files.join(', '),
-    reason: `delodajalec ${u.employerTaxNumber ?? '?'}, davčna številka delavca ${u.workerTaxNumber ?? '?'}: ${u.reason}`,
+    file: `${u.files.join(', ')} (delodajalec ${u.employerTaxNumber ?? '?'}, davčna številka delavca ${u.workerTaxNumber ?? '?'})`,
+    reason: u.reason,
   }))));
   io.err(notesText('Neuspešno', failed));
   return new Exit(failed.length === 0 ? 0 : 1);
