@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds dist/chrome and dist/firefox from the same sources with Vite's JS API (vite.config.ts),
 // then checks what is about to ship: files the manifest names exist, content.js is a classic
-// script, HTML has no inline script, the manifest asks for nothing beyond storage and SPOT.
+// script, HTML has no inline script, the manifest asks for nothing beyond storage and SPOT (and,
+// as an optional permission, nativeMessaging for the local companion).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Script } from 'node:vm';
@@ -10,6 +11,8 @@ import { build } from 'vite';
 const root = new URL('..', import.meta.url).pathname;
 export const TARGETS = ['chrome', 'firefox'];
 const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage'];
+// Asked for at runtime, on a click, only by users of the local companion (spot-companion native-host).
+const ALLOWED_OPTIONAL_PERMISSIONS = ['nativeMessaging'];
 const ALLOWED_HOSTS = ['https://spot.gov.si/*', 'https://*.spot.gov.si/*'];
 
 export async function buildAll({ quiet = false } = {}) {
@@ -49,8 +52,9 @@ export function verify(dist) {
   const extra = (manifest.permissions ?? []).filter((p) => !ALLOWED_PERMISSIONS.includes(p));
   const hosts = [...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])];
   const extraHosts = hosts.filter((h) => !ALLOWED_HOSTS.includes(h));
-  if (extra.length || extraHosts.length || manifest.optional_permissions || manifest.optional_host_permissions) {
-    fail(dist, `the manifest asks for more than storage and SPOT: ${[...extra, ...extraHosts].join(', ')}`);
+  const extraOptional = (manifest.optional_permissions ?? []).filter((p) => !ALLOWED_OPTIONAL_PERMISSIONS.includes(p));
+  if (extra.length || extraHosts.length || extraOptional.length || manifest.optional_host_permissions) {
+    fail(dist, `the manifest asks for more than storage, SPOT and (optionally) nativeMessaging: ${[...extra, ...extraHosts, ...extraOptional, ...(manifest.optional_host_permissions ?? [])].join(', ')}`);
   }
 
   // Content scripts are classic scripts: an import/export statement is a syntax error there.
