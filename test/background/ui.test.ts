@@ -281,7 +281,7 @@ describe('ui: computing an absence from stored data', () => {
       { key: '1000002', workerId, reason: '01', from: '2025-04-01', to: '2025-05-23', certificates: ['1000002', '1000003'], computedAt: '2025-06-03T08:00:00.000Z' },
     ]);
     const segments = await ui('ui:listSegments', { employerTax: EMPLOYER });
-    expect(segments.map((s) => [s.workerName, s.segment.from, s.segment.payer])).toEqual([
+    expect(segments.map((s) => [s.worker.name, s.segment.from, s.segment.payer])).toEqual([
       ['Kovač Ana', '2025-04-01', 'employer'], ['Kovač Ana', '2025-05-01', 'employer'], ['Kovač Ana', '2025-05-13', 'zzzs'],
     ]);
   });

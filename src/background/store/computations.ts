@@ -206,11 +206,11 @@ export async function listSegments(db: SpotDb, employerTax: string): Promise<Seg
   const out: SegmentExport[] = [];
   for (const r of rows) {
     const data = r.data as StoredComputation;
-    for (const segment of data.result?.segments ?? []) {
-      out.push({ workerName: workers.get(r.workerId)?.name ?? '', computedAt: r.computedAt, segment });
-    }
+    const w = workers.get(r.workerId);
+    const worker = { name: w?.name ?? '', emso: w?.emso ?? null, zzzsNumber: w?.zzzsNumber ?? null, taxNumber: w?.taxNumber ?? null };
+    for (const segment of data.result?.segments ?? []) out.push({ worker, computedAt: r.computedAt, segment });
   }
-  return out.sort((a, b) => a.workerName.localeCompare(b.workerName, 'sl') || (a.segment.from < b.segment.from ? -1 : a.segment.from > b.segment.from ? 1 : 0));
+  return out.sort((a, b) => a.worker.name.localeCompare(b.worker.name, 'sl') || (a.segment.from < b.segment.from ? -1 : a.segment.from > b.segment.from ? 1 : 0));
 }
 
 /** One page of the employer's claim lines, the soonest to expire first. */

@@ -155,7 +155,7 @@ export interface ComputationView {
 
 /** One segment of a stored computation, for export. */
 export interface SegmentExport {
-  workerName: string;
+  worker: { name: string; emso: string | null; zzzsNumber: string | null; taxNumber: string | null };
   computedAt: IsoTimestamp;
   segment: CompensationResult['segments'][number];
 }

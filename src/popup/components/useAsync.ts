@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+
+export type Async<T> =
+  | { state: 'loading' }
+  | { state: 'error'; error: unknown }
+  | { state: 'data'; data: T };
+
+/**
+ * Runs `load` when `deps` change and keeps its state; an answer to an older request than
+ * the latest is dropped (the user typed on, or switched the employer). `reload` runs it again.
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): [Async<T>, () => void] {
+  const [value, setValue] = useState<Async<T>>({ state: 'loading' });
+  const [tick, setTick] = useState(0);
+  const latest = useRef(0);
+  useEffect(() => {
+    const request = ++latest.current;
+    setValue((v) => (v.state === 'loading' ? v : { state: 'loading' }));
+    load().then(
+      (data) => { if (request === latest.current) setValue({ state: 'data', data }); },
+      (error: unknown) => { if (request === latest.current) setValue({ state: 'error', error }); },
+    );
+    // `load` is a new closure every render; `deps` say when it really changes.
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return [value, reload];
+}

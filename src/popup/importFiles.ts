@@ -1,0 +1,119 @@
+/**
+ * Importing files the user drops or picks: each file is read here (`readDocument`, the same
+ * readers as the companion) and stored by one `ui:` message, i.e. one transaction in the
+ * background — a file is stored whole or not at all; a file that fails is reported with the
+ * reader's Slovenian message and the next file goes on.
+ *
+ * A CSV whose table columns are not recognised (`MISSING_COLUMNS`) is read again with a
+ * column mapping: one remembered for files of the same header signature, or one the user
+ * makes in the mapping dialog (then remembered).
+ */
+import { readDocument } from '../lib/documents.ts';
+import { headerSignature, readDisclosure, type ColumnMapping } from '../lib/disclosure/index.ts';
+import { ReadError, isReadError } from '../lib/errors.ts';
+import { t } from '../shared/i18n.ts';
+import type { ImportCertificatesResult } from '../shared/protocol/ui.ts';
+import { call } from './api.ts';
+import { errorMessage } from './format.ts';
+
+export type FileStatus = 'waiting' | 'reading' | 'stored' | 'newVersion' | 'same' | 'error';
+
+export interface FileResult {
+  name: string;
+  status: FileStatus;
+  /** What was stored, or why not (Slovenian reader messages stay as they are). */
+  message: string;
+  /** A disclosure stored without a worker: the user links it in the Workers or Compute view. */
+  unlinked?: boolean;
+}
+
+export interface InputFile {
+  name: string;
+  bytes: () => Promise<Uint8Array>;
+}
+
+export interface ImportOptions {
+  /** The selected employer: certificates and disclosures without an employer tax number go there. */
+  employerTax: string | null;
+  /** Asks the user which column holds which field; null when they cancel. */
+  askMapping: (fileName: string, headers: string[]) => Promise<ColumnMapping | null>;
+  onProgress: (index: number, result: FileResult) => void;
+}
+
+export function fromFile(file: File): InputFile {
+  return { name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+}
+
+function certificateMessage(r: ImportCertificatesResult): { status: FileStatus; message: string } {
+  const message = t('popup_importCertificates', String(r.added), String(r.updated), String(r.cancelled), String(r.unchanged));
+  if (r.added > 0) return { status: 'stored', message };
+  if (r.updated > 0 || r.cancelled > 0) return { status: 'newVersion', message };
+  return { status: 'same', message };
+}
+
+/** Imports the files one after another; returns every file's result (also reported through `onProgress`). */
+export async function importFiles(files: readonly InputFile[], options: ImportOptions): Promise<FileResult[]> {
+  const results: FileResult[] = files.map((f) => ({ name: f.name, status: 'waiting', message: '' }));
+  const mappings = new Map<string, ColumnMapping | null>();
+  let employerTax = options.employerTax;
+
+  const readWithMapping = async (file: InputFile, bytes: Uint8Array, error: ReadError) => {
+    const headers = error.found ?? [];
+    const signature = headerSignature(headers);
+    if (!mappings.has(signature)) {
+      const remembered = await call('ui:getColumnMapping', { signature });
+      if (remembered) mappings.set(signature, remembered);
+      else {
+        const made = await options.askMapping(file.name, headers);
+        mappings.set(signature, made);
+        if (made) await call('ui:saveColumnMapping', { signature, mapping: made });
+      }
+    }
+    const mapping = mappings.get(signature);
+    if (!mapping) throw new ReadError('MISSING_COLUMNS', t('popup_importNoMapping', error.message));
+    return readDisclosure(bytes, file.name, { columnMapping: mapping });
+  };
+
+  for (const [index, file] of files.entries()) {
+    const report = (r: Omit<FileResult, 'name'>) => {
+      results[index] = { name: file.name, ...r };
+      options.onProgress(index, results[index]);
+    };
+    report({ status: 'reading', message: '' });
+    try {
+      const bytes = await file.bytes();
+      let doc;
+      try {
+        doc = readDocument(bytes, file.name);
+      } catch (e) {
+        if (isReadError(e) && e.code === 'MISSING_COLUMNS' && e.found?.length) doc = await readWithMapping(file, bytes, e);
+        else throw e;
+      }
+      switch (doc.type) {
+        case 'certificates': {
+          const r = await call('ui:importCertificates', { certificates: doc.certificates, fallbackEmployerTax: employerTax });
+          employerTax ??= r.employers[0] ?? null;
+          report(certificateMessage(r));
+          break;
+        }
+        case 'disclosure': {
+          const r = await call('ui:importDisclosure', { disclosure: doc, fallbackEmployerTax: employerTax, fileName: file.name });
+          employerTax ??= r.employerTax;
+          const unlinked = r.workerId === null;
+          const message = [t(`popup_importDisclosure_${r.status}`), unlinked ? t('popup_importUnlinked') : ''].filter(Boolean).join(' ');
+          report({ status: r.status === 'new' ? 'stored' : r.status, message, unlinked });
+          break;
+        }
+        case 'html':
+          report({ status: 'error', message: t('popup_importHtml') });
+          break;
+        case 'invoice':
+          report({ status: 'error', message: t('popup_importInvoice') });
+          break;
+      }
+    } catch (e) {
+      report({ status: 'error', message: errorMessage(e) });
+    }
+  }
+  return results;
+}

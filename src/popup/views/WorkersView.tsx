@@ -1,0 +1,124 @@
+/** Delavci: the selected employer's workers, each with their certificates and FURS disclosures. */
+import { useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
+import type { WorkerSummary } from '../../shared/protocol/ui.ts';
+import { call } from '../api.ts';
+import { CertificateTable } from '../components/CertificateTable.tsx';
+import { DisclosureList, LinkDisclosures } from '../components/Disclosures.tsx';
+import { Empty, LoadState } from '../components/LoadState.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { useAsync } from '../components/useAsync.ts';
+import { useDebounced } from '../components/useDebounced.ts';
+import { DASH } from '../format.ts';
+import type { EmployerViewProps } from './types.ts';
+
+export const WORKERS_PAGE = 50;
+
+export function WorkersView({ employer, navigate, version, params }: EmployerViewProps) {
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [open, setOpen] = useState<string | null>(params.workerId ?? null);
+  const query = useDebounced(search.trim(), 250);
+  const [page, reload] = useAsync(
+    () => call('ui:listWorkers', { employerTax: employer.taxNumber, offset, limit: WORKERS_PAGE, ...(query ? { search: query } : {}) }),
+    [employer.taxNumber, offset, query, version],
+  );
+
+  return (
+    <div class="workers">
+      <h2 class="view__title">{t('popup_view_workers')}</h2>
+      <div class="filters">
+        <label class="field">
+          <span class="field__label">{t('popup_workersSearch')}</span>
+          <input type="search" value={search} onInput={(e) => { setSearch(e.currentTarget.value); setOffset(0); }} />
+        </label>
+      </div>
+      <LoadState value={page} retry={reload}>
+        {(p) => p.total === 0
+          ? <Empty><p>{query ? t('popup_workersNoMatch') : t('popup_workersEmpty')}</p></Empty>
+          : (
+            <>
+              <table class="table" data-testid="workers-table">
+                <caption class="visually-hidden">{t('popup_workersCaption', employer.name)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('popup_col_worker')}</th>
+                    <th scope="col">{t('popup_col_emso')}</th>
+                    <th scope="col">{t('popup_col_zzzs')}</th>
+                    <th scope="col" class="num">{t('popup_col_certificates')}</th>
+                    <th scope="col" class="num">{t('popup_col_disclosures')}</th>
+                    <th scope="col"><span class="visually-hidden">{t('popup_col_actions')}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.rows.map((w) => (
+                    <WorkerRows
+                      key={w.id}
+                      worker={w}
+                      open={open === w.id}
+                      onToggle={() => setOpen(open === w.id ? null : w.id)}
+                      navigate={navigate}
+                      employerTax={employer.taxNumber}
+                      onLinked={reload}
+                    />
+                  ))}
+                </tbody>
+              </table>
+              <Pager offset={offset} limit={WORKERS_PAGE} total={p.total} onOffset={setOffset} label={t('popup_workersPages')} />
+            </>
+          )}
+      </LoadState>
+    </div>
+  );
+}
+
+function WorkerRows({ worker, open, onToggle, navigate, employerTax, onLinked }: {
+  worker: WorkerSummary; open: boolean; onToggle: () => void; navigate: EmployerViewProps['navigate']; employerTax: string; onLinked: () => void;
+}) {
+  const detailId = `worker-${worker.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return (
+    <>
+      <tr>
+        <th scope="row">{worker.name}</th>
+        <td>{worker.emso ?? DASH}</td>
+        <td>{worker.zzzsNumber ?? DASH}</td>
+        <td class="num">{worker.certificates}</td>
+        <td class="num">{worker.disclosures}</td>
+        <td>
+          <button type="button" class="button button--small" aria-expanded={open} aria-controls={detailId} onClick={onToggle}>
+            {open ? t('popup_hideDetails') : t('popup_showDetails')}
+            <span class="visually-hidden">: {worker.name}</span>
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr class="table__detail">
+          <td colSpan={6} id={detailId}>
+            <WorkerDetail workerId={worker.id} navigate={navigate} employerTax={employerTax} onLinked={onLinked} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function WorkerDetail({ workerId, navigate, employerTax, onLinked }: {
+  workerId: string; navigate: EmployerViewProps['navigate']; employerTax: string; onLinked: () => void;
+}) {
+  const [detail, reload] = useAsync(() => call('ui:getWorker', { workerId }), [workerId]);
+  return (
+    <LoadState value={detail} retry={reload}>
+      {(d) => (
+        <div class="detail">
+          <h3 class="detail__title">{t('popup_workerCertificates')}</h3>
+          {d.certificates.length === 0
+            ? <p>{t('popup_workerNoCertificates')}</p>
+            : <CertificateTable rows={d.certificates} showWorker={false} onCompute={(n) => navigate('compute', { certificateNumber: n })} />}
+          <h3 class="detail__title">{t('popup_workerDisclosures')}</h3>
+          <DisclosureList items={d.disclosures} />
+          <LinkDisclosures employerTax={employerTax} workerId={workerId} onLinked={() => { reload(); onLinked(); }} />
+        </div>
+      )}
+    </LoadState>
+  );
+}
