@@ -80,7 +80,7 @@ const exportFileName: Validator<string> = {
     const problem = string({ max: 255 }).check(value, path);
     if (problem) return problem;
     const unsafe = exportFileNameProblem(value as string);
-    return unsafe ? `${path}: ${t('native_unsafeName', value as string, unsafe)}` : null;
+    return unsafe ? `${path}: ${t('native_unsafeName', value as string, t(`native_name_${unsafe}`))}` : null;
   },
 };
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, open, realpath, stat, unlink } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { exportFileNameProblem } from '../../shared/protocol/native.ts';
+import { exportFileNameProblem, FILE_NAME_PROBLEMS } from '../../shared/protocol/native.ts';
 import { NativeError } from './errors.ts';
 
 /**
@@ -51,7 +51,7 @@ const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (cons
 
 export async function saveExport(dir: string | undefined, fileName: string, text: string): Promise<{ path: string; fileName: string }> {
   const problem = exportFileNameProblem(fileName);
-  if (problem) throw new NativeError('UNSAFE_NAME', `Ime datoteke »${fileName}« ni dovoljeno: ${problem}.`);
+  if (problem) throw new NativeError('UNSAFE_NAME', `Ime datoteke »${fileName}« ni dovoljeno: ${FILE_NAME_PROBLEMS[problem]}.`);
   const folder = await exportFolder(dir);
   const data = Buffer.from(text, 'utf8');
   const tmp = join(folder, `.spot-pomocnik-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);

@@ -94,27 +94,45 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\
 /** Extensions an export may have: what payroll programs import. */
 export const EXPORT_EXTENSIONS = ['csv', 'txt', 'json', 'xml'] as const;
 
+/** Why a name is not a plain file name the host may create (texts: `FILE_NAME_PROBLEMS`, `native_name_<code>` in _locales). */
+export type FileNameProblem =
+  | 'empty' | 'nul' | 'control' | 'path' | 'parent' | 'colon' | 'chars' | 'hidden' | 'edge' | 'reserved' | 'long' | 'extension';
+
+/** Slovenian texts of the problems, for the companion (the extension uses its _locales). */
+export const FILE_NAME_PROBLEMS: Readonly<Record<FileNameProblem, string>> = {
+  empty: 'ime datoteke je prazno',
+  nul: 'ime datoteke vsebuje znak NUL',
+  control: 'ime datoteke vsebuje kontrolne znake',
+  path: 'ime datoteke ne sme vsebovati poti (znakov / ali \\)',
+  parent: 'ime datoteke ne sme kazati v nadrejeno mapo (..)',
+  colon: 'ime datoteke ne sme vsebovati dvopičja (pogon ali tok datoteke)',
+  chars: 'ime datoteke vsebuje znak, ki ni dovoljen (< > " | ? *)',
+  hidden: 'ime datoteke se ne sme začeti s piko (skrita datoteka)',
+  edge: 'ime datoteke se ne sme začeti s presledkom ali končati s piko ali presledkom',
+  reserved: 'to je rezervirano ime naprave v sistemu Windows',
+  long: `ime datoteke je predolgo (največ ${NATIVE_LIMITS.fileNameBytes} bajtov)`,
+  extension: `dovoljene so le končnice ${EXPORT_EXTENSIONS.map((e) => `.${e}`).join(', ')}`,
+};
+
 /**
- * Why `name` is not a plain file name the host may create in the export folder, in
- * Slovenian; null when it is fine. Both the background and the host check it (the host is
- * the authority: it also refuses symlinks and never overwrites).
+ * Why `name` is not a plain file name the host may create in the export folder; null when
+ * it is fine. Both the background and the host check it (the host is the authority: it also
+ * refuses symlinks and never overwrites).
  */
-export function exportFileNameProblem(name: string): string | null {
-  if (typeof name !== 'string' || name.trim() === '') return 'ime datoteke je prazno';
-  if (name.includes('\0')) return 'ime datoteke vsebuje znak NUL';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'ime datoteke vsebuje kontrolne znake';
-  if (/[/\\]/.test(name)) return 'ime datoteke ne sme vsebovati poti (znakov / ali \\)';
-  if (name === '.' || name === '..' || name.startsWith('..')) return 'ime datoteke ne sme kazati v nadrejeno mapo (..)';
-  if (/^[a-zA-Z]:/.test(name) || name.includes(':')) return 'ime datoteke ne sme vsebovati dvopičja (pogon ali tok datoteke)';
-  if (/[<>"|?*]/.test(name)) return 'ime datoteke vsebuje znak, ki ni dovoljen (< > " | ? *)';
-  if (name.startsWith('.')) return 'ime datoteke se ne sme začeti s piko (skrita datoteka)';
-  if (/[. ]$/.test(name) || /^\s/.test(name)) return 'ime datoteke se ne sme začeti s presledkom ali končati s piko ali presledkom';
-  if (WINDOWS_RESERVED.test(name)) return `»${name}« je rezervirano ime naprave v sistemu Windows`;
-  if (new TextEncoder().encode(name).length > NATIVE_LIMITS.fileNameBytes) return `ime datoteke je predolgo (največ ${NATIVE_LIMITS.fileNameBytes} bajtov)`;
+export function exportFileNameProblem(name: string): FileNameProblem | null {
+  if (typeof name !== 'string' || name.trim() === '') return 'empty';
+  if (name.includes('\0')) return 'nul';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control';
+  if (/[/\\]/.test(name)) return 'path';
+  if (name === '.' || name.startsWith('..')) return 'parent';
+  if (name.includes(':')) return 'colon';
+  if (/[<>"|?*]/.test(name)) return 'chars';
+  if (name.startsWith('.')) return 'hidden';
+  if (/[. ]$/.test(name) || /^\s/.test(name)) return 'edge';
+  if (WINDOWS_RESERVED.test(name)) return 'reserved';
+  if (new TextEncoder().encode(name).length > NATIVE_LIMITS.fileNameBytes) return 'long';
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (!ext || !(EXPORT_EXTENSIONS as readonly string[]).includes(ext)) {
-    return `dovoljene so le končnice ${EXPORT_EXTENSIONS.map((e) => `.${e}`).join(', ')}`;
-  }
+  if (!ext || !(EXPORT_EXTENSIONS as readonly string[]).includes(ext)) return 'extension';
   return null;
 }
 

@@ -37,6 +37,11 @@ export interface ChromiumOptions {
   extension?: string;
   /** navigator.language and Accept-Language, e.g. 'sl-SI'; default the browser's (en-US). */
   locale?: string;
+  /**
+   * Fills the fresh profile folder (Chromium's --user-data-dir) before the browser starts,
+   * e.g. `NativeMessagingHosts/` for a per-profile native-messaging host, or `Default/Preferences`.
+   */
+  prepareProfile?: (profileDir: string) => Promise<void> | void;
 }
 
 export async function withChromium<T>(fn: (run: ChromiumRun) => Promise<T>, options: ChromiumOptions = {}): Promise<T> {
@@ -46,6 +51,7 @@ export async function withChromium<T>(fn: (run: ChromiumRun) => Promise<T>, opti
   const server = options.server ?? (await startSpotServer());
   let context: BrowserContext | undefined;
   try {
+    await options.prepareProfile?.(profile.path);
     context = await chromium.launchPersistentContext(profile.path, {
       executablePath,
       headless: true,
