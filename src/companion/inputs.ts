@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { readDocument } from '../lib/documents.ts';
 import { readInputText } from '../lib/encoding.ts';
 import { latestVersions } from '../lib/assemble.ts';
@@ -84,7 +84,7 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: I
     }
   }
   const unique = files.filter((f) => {
-    const key = join(f.path);
+    const key = resolve(f.path);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

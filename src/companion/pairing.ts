@@ -144,7 +144,14 @@ export function pairWorkers(certificates: readonly ReadCertificate[], disclosure
 
   const link = (tp: Taxpayer, w: Worker, how: PairingMethod): void => {
     if (tp.linked === w) return;
-    if (tp.linked) { tp.refused = 'datoteke kažejo na dva različna delavca'; tp.linked.disclosures = []; tp.linked.pairing = null; tp.linked = null; return; }
+    if (tp.linked) {
+      // Files of one taxpayer naming certificates of two workers: trust neither link.
+      tp.refused = 'datoteke kažejo na dva različna delavca';
+      tp.linked.pairing = null;
+      tp.linked.worker.taxNumber = null;
+      tp.linked = null;
+      return;
+    }
     if (w.pairing && w.worker.taxNumber !== tp.workerTaxNumber) { tp.refused = `delavec ${w.worker.name ?? ''} je že povezan z davčno številko ${w.worker.taxNumber}`; return; }
     if (tp.employerTaxNumber && w.employerTaxNumber && tp.employerTaxNumber !== w.employerTaxNumber) {
       tp.refused = `potrdilo je za delodajalca ${w.employerTaxNumber}, razkritje za ${tp.employerTaxNumber}`;
