@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { CLAIM_COLUMNS } from '../../src/lib/exports.ts';
 import { ROOT, runCli } from './run.ts';
+import { main } from '../../src/companion/cli.ts';
 
 /**
  * `spot-companion bases` on the example folder, through the real binary: two employers,
@@ -73,6 +74,17 @@ describe('spot-companion bases', () => {
     expect(r.stderr).toContain('Prebrano: razkritij FURS 5, datotek eBOL/ePODK 5, seznamov delavcev 1; delavcev 4, vrstic 4.');
     expect(r.stderr).toMatch(/primer-delna-zadrzanost\.case\.json — datoteka JSON/);
     expect(r.stderr).not.toContain('Neuspešno');
+    expect(r.stderr).not.toContain('\r'); // piped: no progress bar
+  });
+
+  it('draws a progress bar on stderr when it is a terminal, and clears it', async () => {
+    let out = '';
+    let err = '';
+    const code = await main(['bases', EXAMPLES, '--format', 'csv'], { out: (s) => { out += s; }, err: (s) => { err += s; }, errIsTTY: true });
+    expect(code).toBe(0);
+    expect(err).toMatch(/\rBerem \[#{30}\] 11\/11/);
+    expect(err).toContain('\r\u001b[2K');
+    expect(out).not.toContain('Berem');
   });
 
   it('writes the Excel (SI) table to --out and nothing to stdout', async () => {
