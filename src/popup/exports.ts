@@ -34,7 +34,7 @@ async function allPages<T>(page: (offset: number, limit: number) => Promise<Page
   for (let offset = 0; ; offset += MAX_PAGE) {
     const p = await page(offset, MAX_PAGE);
     out.push(...p.rows);
-    if (p.rows.length === 0 || out.length >= p.total) return out;
+    if (p.rows.length === 0 || !p.hasMore) return out;
   }
 }
 

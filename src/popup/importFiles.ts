@@ -40,10 +40,6 @@ export interface ImportOptions {
   onProgress: (index: number, result: FileResult) => void;
 }
 
-export function fromFile(file: File): InputFile {
-  return { name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
-}
-
 function certificateMessage(r: ImportCertificatesResult): { status: FileStatus; message: string } {
   const message = t('popup_importCertificates', String(r.added), String(r.updated), String(r.cancelled), String(r.unchanged));
   if (r.added > 0) return { status: 'stored', message };

@@ -5,18 +5,18 @@ import { openAppTab } from '../../src/popup/api.ts';
 import { VIEWS } from '../../src/popup/views/index.ts';
 import { t } from '../../src/shared/i18n.ts';
 import { MessageError } from '../../src/shared/messages.ts';
-import { EMPLOYER, answer, button, choose, click, context, key, mount, pending, sent, text, unmount } from './helpers.tsx';
+import { EMPLOYER, answer, button, choose, click, context, key, mount, pending, sent, text, unmount, until } from './helpers.tsx';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../background/fakeBrowser.ts')).fakeBrowser }));
 vi.mock('../../src/popup/api.ts', () => ({ call: vi.fn(), openAppTab: vi.fn(), downloadText: vi.fn() }));
 
 afterEach(unmount);
 
-const OTHER = { taxNumber: '10000003', name: 'Drugi s.p.', certificates: 0, workers: 0 };
+const OTHER = { taxNumber: '10000003', name: 'Drugi s.p.' };
 const base = {
   'ui:getStatus': () => ({ lastSpotPage: null }),
-  'ui:listWorkers': () => ({ total: 0, offset: 0, rows: [] }),
-  'ui:listCertificates': () => ({ total: 0, offset: 0, rows: [] }),
+  'ui:listWorkers': () => ({ total: 0, offset: 0, rows: [], hasMore: false }),
+  'ui:listCertificates': () => ({ total: 0, offset: 0, rows: [], hasMore: false }),
 };
 
 describe('the app shell', () => {
@@ -40,7 +40,8 @@ describe('the app shell', () => {
     expect(text(root.querySelector('[role=tabpanel] [data-state=empty]'))).toContain(t('popup_noEmployer'));
     await click(button(root, t('popup_noEmployerAdd')));
     expect(root.querySelector('[role=tab][aria-selected=true]')?.id).toBe('tab-settings');
-    expect(root.querySelector('[data-testid=new-employer-form]')).not.toBeNull();
+    // The settings view loads the first time it is shown.
+    await until(() => root.querySelector('[data-testid=new-employer-form]') !== null);
   });
 
   it('has one tab per registered view, moved through with the arrow keys, Home and End', async () => {

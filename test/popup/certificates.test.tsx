@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { t } from '../../src/shared/i18n.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { t, userLanguage } from '../../src/shared/i18n.ts';
 import { MessageError } from '../../src/shared/messages.ts';
 import type { CertificateRow } from '../../src/shared/rows.ts';
 import { CertificatesView } from '../../src/popup/views/CertificatesView.tsx';
@@ -28,7 +29,7 @@ describe('Potrdila (certificates view)', () => {
   });
 
   it('tells "nothing stored" from "nothing matches the filter"', async () => {
-    answer({ 'ui:listCertificates': () => ({ total: 0, offset: 0, rows: [] }) });
+    answer({ 'ui:listCertificates': () => ({ total: 0, offset: 0, rows: [], hasMore: false }), 'ui:countCertificates': () => 0 });
     const root = await mount(<CertificatesView {...viewProps()} />);
     expect(text(root.querySelector('[data-state=empty]'))).toBe(t('popup_certificatesEmpty'));
     await choose(labelled(root, t('popup_filterStatus')), 'cancelled');
@@ -37,16 +38,20 @@ describe('Potrdila (certificates view)', () => {
 
   it('asks the background for one page with the filters, and pages on', async () => {
     answer({
-      'ui:listCertificates': ({ offset }) => ({
-        total: 75, offset,
+      // Unfiltered pages come without a total; the count is asked for apart.
+      'ui:listCertificates': ({ offset, filter }) => ({
+        total: filter ? 75 : null, offset, hasMore: offset === 0,
         rows: offset === 0 ? Array.from({ length: 50 }, (_, i) => cert(String(1000100 + i))) : [cert('1000999', { status: 'cancelled', reason: '02' })],
       }),
+      'ui:countCertificates': () => 10_000,
     });
     const navigate = vi.fn();
     const root = await mount(<CertificatesView {...viewProps({ navigate })} />);
     expect(sent('ui:listCertificates')).toEqual([{ employerTax: '12345679', offset: 0, limit: 50 }]);
     expect(root.querySelectorAll('[data-testid=certificates-table] tbody tr')).toHaveLength(50);
-    expect(text(root.querySelector('[aria-live=polite]'))).toBe(t('popup_certificatesCount', '75'));
+    expect(sent('ui:countCertificates')).toEqual([{ employerTax: '12345679' }]);
+    expect(text(root.querySelector('[data-testid=certificates-count]'))).toBe(t('popup_certificatesCount', formatNumber(10_000, null, userLanguage())));
+    expect(text(root.querySelector('.pager__range'))).toBe(t('popup_pageRange', '1', '50', formatNumber(10_000, null, userLanguage())));
 
     await choose(labelled(root, t('popup_filterReason')), '02');
     await choose(labelled(root, t('popup_filterKind')), 'eBOL');
@@ -59,8 +64,10 @@ describe('Potrdila (certificates view)', () => {
       employerTax: '12345679', offset: 0, limit: 50, filter: { reason: '02', kind: 'eBOL', month: '2025-03', search: 'novak' },
     });
 
+    expect(text(root.querySelector('[data-testid=certificates-count]'))).toBe(t('popup_certificatesCount', '75'));
     await click(button(root, t('popup_pageNext')));
     expect(sent('ui:listCertificates').at(-1)).toMatchObject({ offset: 50 });
+    expect((button(root, t('popup_pageNext')) as HTMLButtonElement).disabled).toBe(true);
     const row = root.querySelector('[data-number="1000999"]')!;
     expect(row.className).toContain('cancelled');
     expect(text(row)).toContain(t('popup_status_cancelled'));

@@ -32,7 +32,7 @@ describe('Zahtevki (claims view)', () => {
     answer({ 'ui:listClaims': () => { throw new MessageError('NO_RESPONSE'); } });
     root = await mount(<ClaimsView {...viewProps()} />);
     expect(text(root.querySelector('[role=alert]'))).toContain(t('error_NO_RESPONSE'));
-    answer({ 'ui:listClaims': () => ({ total: 0, offset: 0, rows: [] }) });
+    answer({ 'ui:listClaims': () => ({ total: 0, offset: 0, rows: [], hasMore: false }) });
     root = await mount(<ClaimsView {...viewProps()} />);
     expect(text(root.querySelector('[data-state=empty]'))).toBe(t('popup_claimsEmpty'));
   });
@@ -40,7 +40,7 @@ describe('Zahtevki (claims view)', () => {
   it('marks lines that lapse soon or have lapsed, and incomplete ones', async () => {
     answer({
       'ui:listClaims': () => ({
-        total: 3, offset: 0,
+        total: 3, offset: 0, hasMore: false,
         rows: [claim(1, '1000001', addDays(today, -1)), claim(2, '1000002', addDays(today, 30), false), claim(3, '1000003', addDays(today, 400))],
       }),
     });

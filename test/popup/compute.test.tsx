@@ -48,14 +48,14 @@ describe('Izračun (computation view)', () => {
   });
 
   it('without a certificate, asks for a worker (and says when there is none)', async () => {
-    answer({ 'ui:listWorkers': () => ({ total: 0, offset: 0, rows: [] }) });
+    answer({ 'ui:listWorkers': () => ({ total: 0, offset: 0, rows: [], hasMore: false }) });
     const root = await mount(<ComputeView {...viewProps()} />);
     expect(text(root.querySelector('[data-state=empty]'))).toBe(t('popup_workersEmpty'));
   });
 
   it('goes worker → absence → computation', async () => {
     answer({
-      'ui:listWorkers': () => ({ total: 1, offset: 0, rows: [{ ...WORKER, certificates: 2, disclosures: 0 }] }),
+      'ui:listWorkers': () => ({ total: 1, offset: 0, rows: [WORKER], hasMore: false }),
       'ui:listAbsences': () => [{ key: '1000002', workerId: 'w1', reason: '01', from: '2025-04-01', to: '2025-05-23', certificates: ['1000002', '1000003'], computedAt: null }],
       'ui:compute': () => viewOf('02-illness-crosses-to-zzzs'),
     });

@@ -5,7 +5,7 @@ import { t } from '../../src/shared/i18n.ts';
 import { MessageError } from '../../src/shared/messages.ts';
 import type { CertificateRow } from '../../src/shared/rows.ts';
 import { ExportView } from '../../src/popup/views/ExportView.tsx';
-import { answer, button, click, mount, pending, sent, text, unmount, viewProps } from './helpers.tsx';
+import { answer, button, click, mount, pending, sent, text, unmount, until, viewProps } from './helpers.tsx';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../background/fakeBrowser.ts')).fakeBrowser }));
 vi.mock('../../src/popup/api.ts', () => ({ call: vi.fn(), openAppTab: vi.fn(), downloadText: vi.fn() }));
@@ -20,11 +20,12 @@ const cert = (number: string, workerName: string): CertificateRow => ({
 describe('Izvoz (export view)', () => {
   it('writes the certificates through toCsv: Excel (SI), formulas neutralised, file named by employer and date', async () => {
     answer({
-      'ui:listCertificates': () => ({ total: 2, offset: 0, rows: [cert('1000017', '=HYPERLINK("x")'), cert('1000002', 'Novak Ana')] }),
-      'ui:listWorkers': () => ({ total: 1, offset: 0, rows: [{ id: 'w1000002', employerTax: '12345679', name: 'Novak Ana', emso: '1503985500016', zzzsNumber: null, taxNumber: null, certificates: 1, disclosures: 0 }] }),
+      'ui:listCertificates': () => ({ total: null, offset: 0, rows: [cert('1000017', '=HYPERLINK("x")'), cert('1000002', 'Novak Ana')], hasMore: false }),
+      'ui:listWorkers': () => ({ total: 1, offset: 0, rows: [{ id: 'w1000002', employerTax: '12345679', name: 'Novak Ana', emso: '1503985500016', zzzsNumber: null, taxNumber: null }], hasMore: false }),
     });
     const root = await mount(<ExportView {...viewProps()} />);
     await click(root.querySelector('[data-export=certificates]'));
+    await until(() => vi.mocked(downloadText).mock.calls.length > 0);
     const [name, csv] = vi.mocked(downloadText).mock.calls[0]!;
     expect(name).toMatch(/^spot-pomocnik_potrdila_PRIMER-d-o-o_\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.startsWith('\ufeff')).toBe(true);
@@ -44,6 +45,7 @@ describe('Izvoz (export view)', () => {
     expect(sent('ui:saveSettings')).toEqual([{ exportDialect: 'csv' }]);
     expect(refresh).toHaveBeenCalled();
     await click(root.querySelector('[data-export=segments]'));
+    await until(() => vi.mocked(downloadText).mock.calls.length > 0);
     const [, csv] = vi.mocked(downloadText).mock.calls[0]!;
     // Nothing computed yet: a file with the header row only, comma-separated, no BOM.
     expect(csv.startsWith('Davčna številka delodajalca,Delavec,')).toBe(true);
@@ -60,6 +62,7 @@ describe('Izvoz (export view)', () => {
     answer({ 'ui:listPostings': () => { throw new MessageError('UNREACHABLE'); } });
     root = await mount(<ExportView {...viewProps()} />);
     await click(root.querySelector('[data-export=a1]'));
+    await until(() => root.querySelector('[data-testid=export-status]')?.getAttribute('data-state') === 'error');
     expect(text(root.querySelector('[data-testid=export-status]'))).toBe(t('popup_exportFailed', t('error_UNREACHABLE')));
     expect(downloadText).not.toHaveBeenCalled();
   });

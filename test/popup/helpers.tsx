@@ -59,6 +59,15 @@ export async function settle(turns = 4): Promise<void> {
   for (let i = 0; i < turns; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 }
 
+/** Lets time pass until `ready()` holds (a lazily loaded module, a chain of answers); fails after ~2 s. */
+export async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (ready()) return;
+    await wait(10);
+  }
+  throw new Error('timed out waiting for the view');
+}
+
 /** Waits (real time) for debounced inputs. */
 export async function wait(ms: number): Promise<void> {
   await act(async () => { await new Promise((r) => setTimeout(r, ms)); });
@@ -118,7 +127,7 @@ export function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-export const EMPLOYER: EmployerSummary = { taxNumber: '12345679', name: 'PRIMER d.o.o.', certificates: 3, workers: 2 };
+export const EMPLOYER: EmployerSummary = { taxNumber: '12345679', name: 'PRIMER d.o.o.' };
 
 export function context(over: Partial<UiContext> = {}): UiContext {
   return {

@@ -7,7 +7,7 @@ import { ImportPanel } from '../../src/popup/components/ImportPanel.tsx';
 import { importFiles, type InputFile } from '../../src/popup/importFiles.ts';
 import { t } from '../../src/shared/i18n.ts';
 import { MessageError } from '../../src/shared/messages.ts';
-import { answer, button, choose, click, labelled, mount, sent, settle, text, unmount } from './helpers.tsx';
+import { answer, button, choose, click, labelled, mount, sent, settle, text, unmount, until } from './helpers.tsx';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../background/fakeBrowser.ts')).fakeBrowser }));
 vi.mock('../../src/popup/api.ts', () => ({ call: vi.fn(), openAppTab: vi.fn(), downloadText: vi.fn() }));
@@ -100,7 +100,7 @@ describe('the import panel', () => {
     const root = await mount(<ImportPanel employerTax="12345679" onImported={onImported} />);
     expect(root.querySelector('[aria-live=polite]')?.getAttribute('role')).toBe('status');
     drop([new File([fixture('ebol-1000003.xml')], 'ebol-1000003.xml'), new File([fixture(CUSTOM)], CUSTOM)]);
-    await settle(10);
+    await until(() => root.querySelector('[role=dialog]') !== null);
     const dialog = root.querySelector('[role=dialog]')!;
     expect(text(dialog)).toContain(t('popup_mappingIntro', CUSTOM));
     expect(text(root.querySelector('[data-testid=import-summary]'))).toBe(t('popup_importProgress', '2', '2'));
@@ -112,7 +112,7 @@ describe('the import panel', () => {
     await choose(labelled(dialog, 'Vrednost'), 'amount');
     await choose(labelled(dialog, 'Količina'), 'hours');
     await click(button(dialog, t('popup_mappingApply')));
-    await settle(10);
+    await until(() => root.querySelector('[data-testid=import-summary]')?.getAttribute('data-busy') === 'false');
     expect(root.querySelector('[role=dialog]')).toBeNull();
     expect(sent('ui:saveColumnMapping')[0]!.mapping).toEqual({ Datum: 'month', Vrednost: 'amount', 'Količina': 'hours' });
     expect([...root.querySelectorAll('[data-testid=import-results] li')].map((li) => li.getAttribute('data-status'))).toEqual(['stored', 'stored']);

@@ -12,7 +12,7 @@ afterEach(unmount);
 
 describe('Nastavitve (settings view)', () => {
   it('without an employer, offers only to add one; refuses a bad tax number before sending', async () => {
-    answer({ 'ui:saveEmployer': ({ employer }) => context({ employers: [{ ...employer, certificates: 0, workers: 0 }], current: employer.taxNumber }) });
+    answer({ 'ui:saveEmployer': ({ employer }) => context({ employers: [employer], current: employer.taxNumber }) });
     const refresh = vi.fn(async () => {});
     const root = await mount(<SettingsView {...viewProps({ employer: null, context: context({ employers: [], current: null }), refresh })} />);
     expect(root.querySelector('[data-testid=employer-form]')).toBeNull();

@@ -12,12 +12,12 @@ vi.mock('../../src/popup/api.ts', () => ({ call: vi.fn(), openAppTab: vi.fn(), d
 afterEach(unmount);
 
 const worker = (id: string, name: string, over: Partial<WorkerSummary> = {}): WorkerSummary => ({
-  id, employerTax: '12345679', name, emso: null, zzzsNumber: '012345678', taxNumber: null, certificates: 2, disclosures: 0, ...over,
+  id, employerTax: '12345679', name, emso: null, zzzsNumber: '012345678', taxNumber: null, ...over,
 });
 
 describe('Delavci (workers view)', () => {
   it('says it is loading while the background answers', async () => {
-    answer({ 'ui:listWorkers': () => pending() });
+    answer({ 'ui:listWorkers': () => pending(), 'ui:countWorkerRecords': () => ({}) });
     const root = await mount(<WorkersView {...viewProps()} />);
     expect(root.querySelector('[data-state=loading]')?.textContent).toBe(t('popup_loading'));
   });
@@ -27,8 +27,9 @@ describe('Delavci (workers view)', () => {
     answer({
       'ui:listWorkers': () => {
         if (fail) throw new MessageError('UNREACHABLE');
-        return { total: 1, offset: 0, rows: [worker('w1', 'Novak Ana')] };
+        return { total: 1, offset: 0, rows: [worker('w1', 'Novak Ana')], hasMore: false };
       },
+      'ui:countWorkerRecords': () => ({}),
     });
     const root = await mount(<WorkersView {...viewProps()} />);
     const alert = root.querySelector('[role=alert]');
@@ -39,7 +40,7 @@ describe('Delavci (workers view)', () => {
   });
 
   it('says when there are no workers, and when none match the search', async () => {
-    answer({ 'ui:listWorkers': () => ({ total: 0, offset: 0, rows: [] }) });
+    answer({ 'ui:listWorkers': () => ({ total: 0, offset: 0, rows: [], hasMore: false }) });
     const root = await mount(<WorkersView {...viewProps()} />);
     expect(text(root.querySelector('[data-state=empty]'))).toBe(t('popup_workersEmpty'));
     await type(labelled(root, t('popup_workersSearch')), 'zup');
@@ -50,9 +51,10 @@ describe('Delavci (workers view)', () => {
 
   it('lists workers with counts, pages, and opens one with certificates, FURS data and linking', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => worker(`w${i}`, `Delavec ${String(i).padStart(2, '0')}`));
-    rows[0] = worker('w0', '=HYPERLINK("x")', { emso: '1503985500016', disclosures: 1 });
+    rows[0] = worker('w0', '=HYPERLINK("x")', { emso: '1503985500016' });
     answer({
-      'ui:listWorkers': ({ offset }) => ({ total: 120, offset, rows: offset === 0 ? rows : [worker('w50', 'Zupan Eva')] }),
+      'ui:listWorkers': ({ offset }) => ({ total: 120, offset, rows: offset === 0 ? rows : [worker('w50', 'Zupan Eva')], hasMore: offset === 0 }),
+      'ui:countWorkerRecords': ({ workerIds }) => Object.fromEntries(workerIds.map((id, i) => [id, { certificates: i + 1, disclosures: id === 'w0' ? 1 : 0 }])),
       'ui:getWorker': () => ({
         worker: rows[0]!,
         certificates: [{ number: '1000002', kind: 'eBOL', employerTax: '12345679', workerId: 'w0', reason: '01', from: '2025-04-01', to: '2025-04-30', hoursPerDay: null, status: 'issued', issuedOn: null, workerName: '=HYPERLINK("x")' }],
@@ -67,6 +69,10 @@ describe('Delavci (workers view)', () => {
     expect(body.querySelectorAll('tr')).toHaveLength(50);
     // Scraped text is text: the formula-like name is shown as typed, never interpreted.
     expect(text(body.querySelector('tr th'))).toBe('=HYPERLINK("x")');
+    // The counts, asked for once for the whole page.
+    expect(sent('ui:countWorkerRecords')).toEqual([{ employerTax: '12345679', workerIds: rows.map((w) => w.id) }]);
+    expect([...body.querySelectorAll('tr')].slice(0, 2).map((r) => [text(r.querySelector('[data-field=certificates]')), text(r.querySelector('[data-field=disclosures]'))]))
+      .toEqual([['1', '1'], ['2', '0']]);
     expect(text(root.querySelector('.pager__range'))).toBe(t('popup_pageRange', '1', '50', '120'));
 
     const details = button(body, t('popup_showDetails'))!;

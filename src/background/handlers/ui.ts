@@ -14,7 +14,9 @@ import { storeCertificates } from '../store/certificates.ts';
 import { computeAbsence, listAbsences, listClaims, listSegments } from '../store/computations.ts';
 import { storeDisclosure } from '../store/disclosures.ts';
 import { CURRENT_EMPLOYER, currentEmployer } from '../store/employers.ts';
-import { disclosureSummary, disclosuresOf, listCertificates, listDisclosures, listEmployers, listWorkers } from '../store/queries.ts';
+import {
+  countCertificates, countWorkerRecords, disclosureSummary, disclosuresOf, listCertificates, listDisclosures, listEmployers, listWorkers,
+} from '../store/queries.ts';
 import { readColumnMappings, readUiSettings, saveColumnMapping, writeUiSettings } from '../store/settings.ts';
 import { array, boolean, empty, literal, nullable, number, object, optional, string } from '../validate.ts';
 import {
@@ -105,6 +107,10 @@ export function uiHandlers({ db, now = () => new Date() }: UiDeps) {
       validate: object({ employerTax: tax, ...page, search: optional(string({ max: 100 })) }),
       handle: ({ employerTax, offset, limit, search }) => listWorkers(db(), employerTax, offset, limit, search),
     },
+    'ui:countWorkerRecords': {
+      validate: object({ employerTax: tax, workerIds: array(id, { max: MAX_PAGE }) }),
+      handle: ({ employerTax, workerIds }) => countWorkerRecords(db(), employerTax, workerIds),
+    },
     'ui:getWorker': {
       validate: object({ workerId: id }),
       async handle({ workerId }) {
@@ -129,6 +135,10 @@ export function uiHandlers({ db, now = () => new Date() }: UiDeps) {
         })),
       }),
       handle: ({ employerTax, offset, limit, filter }) => listCertificates(db(), employerTax, offset, limit, filter),
+    },
+    'ui:countCertificates': {
+      validate: object({ employerTax: tax }),
+      handle: ({ employerTax }) => countCertificates(db(), employerTax),
     },
     'ui:listAbsences': {
       validate: object({ workerId: id }),

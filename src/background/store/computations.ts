@@ -218,7 +218,7 @@ export async function listClaims(db: SpotDb, employerTax: string, offset: number
   const rows = await db.claims.where('employerTax').equals(employerTax).toArray();
   rows.sort((a, b) => (a.expiresOn < b.expiresOn ? -1 : a.expiresOn > b.expiresOn ? 1 : (a.id ?? 0) - (b.id ?? 0)));
   return {
-    total: rows.length, offset,
+    total: rows.length, offset, hasMore: rows.length > offset + limit,
     rows: rows.slice(offset, offset + limit).map((r) => {
       const d = r.data as StoredClaimLine;
       return { id: r.id!, employerTax: r.employerTax, worker: d.worker, paymentDate: d.paymentDate, monthlyObligation: d.monthlyObligation, line: d.line };

@@ -5,21 +5,16 @@
 import { Dexie } from 'dexie';
 import { lastOfMonth } from '../../lib/dates.ts';
 import { foldLabel } from '../../lib/text/fold.ts';
-import type { CertificateFilter, DisclosureSummary, EmployerSummary, Page, WorkerSummary } from '../../shared/protocol/ui.ts';
+import type { CertificateFilter, DisclosureSummary, EmployerSummary, Page, WorkerCounts, WorkerSummary } from '../../shared/protocol/ui.ts';
 import type { CertificateRow, DisclosureRow, WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
 
 const collator = new Intl.Collator('sl', { sensitivity: 'base', numeric: true });
 
-/** Employers with how many certificates and workers each has (index counts, no rows read). */
+/** Employers by name. No counts here: IndexedDB counts by walking an index, which the popup's start cannot wait for. */
 export async function listEmployers(db: SpotDb): Promise<EmployerSummary[]> {
   const employers = await db.employers.toArray();
-  const out = await Promise.all(employers.map(async (e) => ({
-    ...e,
-    certificates: await db.certificates.where('employerTax').equals(e.taxNumber).count(),
-    workers: await db.workers.where('employerTax').equals(e.taxNumber).count(),
-  })));
-  return out.sort((a, b) => collator.compare(a.name, b.name) || a.taxNumber.localeCompare(b.taxNumber));
+  return employers.sort((a, b) => collator.compare(a.name, b.name) || a.taxNumber.localeCompare(b.taxNumber));
 }
 
 /** Certificates whose number starts with `search` (digits) or whose worker's name contains it (folded). */
@@ -34,10 +29,12 @@ function searchPredicate(search: string | undefined): ((c: CertificateRow) => bo
 
 /**
  * One page of an employer's certificates, newest first, through the `[employerTax+from]`
- * index. Without a filter, the count comes from the index and the page from a cursor that
- * skips to the offset (no row before it is read). With a filter, the index range (narrowed by
- * a month: nothing that starts after the month can touch it) is read in one `getAll` and
- * filtered here, which is much faster than filtering row by row through a cursor.
+ * index. Without a filter, the page comes from a cursor that skips to the offset (no row
+ * before it is read) and the total is left out (`countCertificates` gives it, off the
+ * popup's critical path: IndexedDB counts by walking the index). With a filter, the index
+ * range (narrowed by a month: nothing that starts after the month can touch it) is read in
+ * one `getAll` and filtered here, which is much faster than filtering row by row through a
+ * cursor, and the total comes for free.
  */
 export async function listCertificates(
   db: SpotDb,
@@ -61,12 +58,28 @@ export async function listCertificates(
 
   const range = () => db.certificates.where('[employerTax+from]').between([employerTax, Dexie.minKey], [employerTax, upper], true, true);
   if (predicates.length === 0) {
-    const [total, rows] = await Promise.all([range().count(), range().reverse().offset(offset).limit(limit).toArray()]);
-    return { total, offset, rows };
+    const rows = await range().reverse().offset(offset).limit(limit + 1).toArray();
+    return { total: null, offset, rows: rows.slice(0, limit), hasMore: rows.length > limit };
   }
   const matching = (await range().toArray()).filter((row) => predicates.every((p) => p(row)));
   matching.reverse(); // index order is ascending by (from, number)
-  return { total: matching.length, offset, rows: matching.slice(offset, offset + limit) };
+  return { total: matching.length, offset, rows: matching.slice(offset, offset + limit), hasMore: matching.length > offset + limit };
+}
+
+/** How many certificates an employer has (walks the index: ask for it apart from a page). */
+export function countCertificates(db: SpotDb, employerTax: string): Promise<number> {
+  return db.certificates.where('employerTax').equals(employerTax).count();
+}
+
+/** Certificates and disclosures of each worker: small index counts, all in one read transaction. */
+export async function countWorkerRecords(db: SpotDb, employerTax: string, workerIds: readonly string[]): Promise<Record<string, WorkerCounts>> {
+  return db.transaction('r', db.certificates, db.disclosures, async () => {
+    const counts = await Promise.all(workerIds.map(async (id) => [id, {
+      certificates: await db.certificates.where('[employerTax+workerId]').equals([employerTax, id]).count(),
+      disclosures: await db.disclosures.where('workerId').equals(id).count(),
+    }] as const));
+    return Object.fromEntries(counts);
+  });
 }
 
 function workerMatches(search: string | undefined): ((w: WorkerRow) => boolean) | null {
@@ -78,21 +91,15 @@ function workerMatches(search: string | undefined): ((w: WorkerRow) => boolean) 
 }
 
 /**
- * One page of an employer's workers in Slovenian alphabetical order (Č after C), with how
- * many certificates and disclosures each has. Workers are far fewer than certificates, so
- * they are sorted in the background; only the page is counted and sent.
+ * One page of an employer's workers in Slovenian alphabetical order (Č after C). Workers are
+ * far fewer than certificates, so they are sorted here; their counts of certificates and
+ * disclosures are a separate message (`countWorkerRecords`), so the page never waits for them.
  */
 export async function listWorkers(db: SpotDb, employerTax: string, offset: number, limit: number, search?: string): Promise<Page<WorkerSummary>> {
   const match = workerMatches(search);
   const all = await db.workers.where('employerTax').equals(employerTax).toArray();
   const matching = (match ? all.filter(match) : all).sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
-  const page = matching.slice(offset, offset + limit);
-  const rows = await Promise.all(page.map(async (w) => ({
-    ...w,
-    certificates: await db.certificates.where('[employerTax+workerId]').equals([employerTax, w.id]).count(),
-    disclosures: await db.disclosures.where('workerId').equals(w.id).count(),
-  })));
-  return { total: matching.length, offset, rows };
+  return { total: matching.length, offset, rows: matching.slice(offset, offset + limit), hasMore: matching.length > offset + limit };
 }
 
 export function disclosureSummary(row: DisclosureRow): DisclosureSummary {

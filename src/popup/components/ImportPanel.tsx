@@ -6,7 +6,7 @@ import type { ColumnMapping } from '../../lib/disclosure/index.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n.ts';
 import { openAppTab } from '../api.ts';
-import { fromFile, importFiles, type FileResult, type FileStatus, type InputFile } from '../importFiles.ts';
+import type { FileResult, FileStatus, InputFile } from '../importFiles.ts';
 import { MappingDialog } from './MappingDialog.tsx';
 
 const STATUS_LABEL: Record<FileStatus, MessageKey> = {
@@ -17,6 +17,10 @@ const STATUS_LABEL: Record<FileStatus, MessageKey> = {
   same: 'popup_fileSame',
   error: 'popup_fileError',
 };
+
+function fromFile(file: File): InputFile {
+  return { name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+}
 
 interface MappingRequest {
   fileName: string;
@@ -53,6 +57,8 @@ export function ImportPanel({ employerTax, onImported, onStored, inPopup = false
     setBusy(true);
     setResults(files.map((f) => ({ name: f.name, status: 'waiting', message: '' })));
     try {
+      // The readers load when files come, not with the popup.
+      const { importFiles } = await import('../importFiles.ts');
       await importFiles(files, {
         employerTax,
         askMapping: (fileName, headers) => new Promise((resolve) => setMapping({ fileName, headers, resolve })),

@@ -11,6 +11,7 @@ import { Empty, LoadState } from '../components/LoadState.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { useDebounced } from '../components/useDebounced.ts';
+import { showNumber } from '../format.ts';
 import { REASON_CODES, reasonName } from '../labels.ts';
 import type { EmployerViewProps } from './types.ts';
 
@@ -36,6 +37,11 @@ export function CertificatesView({ employer, navigate, version }: EmployerViewPr
     });
   };
   const filtered = key !== '{}';
+  // Counting walks the whole index: asked for apart from the page, so the page never waits for it.
+  const [count] = useAsync(
+    () => (filtered ? Promise.resolve(null) : call('ui:countCertificates', { employerTax: employer.taxNumber })),
+    [employer.taxNumber, filtered, version],
+  );
 
   return (
     <div class="certificates">
@@ -75,16 +81,21 @@ export function CertificatesView({ employer, navigate, version }: EmployerViewPr
         </label>
       </div>
       <LoadState value={page} retry={reload}>
-        {(p) => p.total === 0
-          ? <Empty><p>{filtered ? t('popup_certificatesNoMatch') : t('popup_certificatesEmpty')}</p></Empty>
-          : (
+        {(p) => {
+          const total = p.total ?? (count.state === 'data' ? count.data : null);
+          if (p.rows.length === 0 && offset === 0) {
+            return <Empty><p>{filtered ? t('popup_certificatesNoMatch') : t('popup_certificatesEmpty')}</p></Empty>;
+          }
+          return (
             <>
-              <p class="muted" aria-live="polite">{t('popup_certificatesCount', String(p.total))}</p>
+              <p class="muted" aria-live="polite" data-testid="certificates-count">{total === null ? '' : t('popup_certificatesCount', showNumber(total))}</p>
               <CertificateTable rows={p.rows} showWorker caption={t('popup_view_certificates')}
                 onCompute={(n) => navigate('compute', { certificateNumber: n })} />
-              <Pager offset={offset} limit={CERTIFICATES_PAGE} total={p.total} onOffset={setOffset} label={t('popup_certificatesPages')} />
+              <Pager offset={offset} limit={CERTIFICATES_PAGE} shown={p.rows.length} total={total} hasMore={p.hasMore}
+                onOffset={setOffset} label={t('popup_certificatesPages')} />
             </>
-          )}
+          );
+        }}
       </LoadState>
     </div>
   );

@@ -28,7 +28,7 @@ export function ClaimsView({ employer, navigate, version }: EmployerViewProps) {
     <div class="claims">
       <h2 class="view__title">{t('popup_view_claims')}</h2>
       <LoadState value={page} retry={reload}>
-        {(p) => p.total === 0
+        {(p) => p.rows.length === 0 && offset === 0
           ? <Empty><p>{t('popup_claimsEmpty')}</p></Empty>
           : (
             <>
@@ -78,7 +78,7 @@ export function ClaimsView({ employer, navigate, version }: EmployerViewProps) {
                   })}
                 </tbody>
               </table>
-              <Pager offset={offset} limit={CLAIMS_PAGE} total={p.total} onOffset={setOffset} label={t('popup_claimsPages')} />
+              <Pager offset={offset} limit={CLAIMS_PAGE} shown={p.rows.length} total={p.total} hasMore={p.hasMore} onOffset={setOffset} label={t('popup_claimsPages')} />
             </>
           )}
       </LoadState>

@@ -83,18 +83,18 @@ function WorkerChooser({ employerTax, onChoose, version }: { employerTax: string
         <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
       </label>
       <LoadState value={list} retry={reload}>
-        {(p) => p.total === 0
+        {(p) => p.rows.length === 0
           ? <Empty><p>{query ? t('popup_workersNoMatch') : t('popup_workersEmpty')}</p></Empty>
           : (
             <ul class="choices" data-testid="worker-choices">
               {p.rows.map((w) => (
                 <li key={w.id}>
                   <button type="button" class="choice" onClick={() => onChoose(w)}>
-                    <strong>{w.name}</strong> <span class="muted">{t('popup_certificatesShort', String(w.certificates))}</span>
+                    <strong>{w.name}</strong> <span class="muted">{[w.emso, w.zzzsNumber].filter(Boolean).join(' · ')}</span>
                   </button>
                 </li>
               ))}
-              {p.total > p.rows.length && <li class="muted">{t('popup_moreWorkers', String(p.total - p.rows.length))}</li>}
+              {p.hasMore && <li class="muted">{t('popup_moreWorkers', String((p.total ?? p.rows.length) - p.rows.length))}</li>}
             </ul>
           )}
       </LoadState>

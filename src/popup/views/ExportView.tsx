@@ -7,7 +7,7 @@ import type { CsvDialect } from '../../lib/csv.ts';
 import { todayInLjubljana } from '../../lib/dates.ts';
 import { t, type MessageKey } from '../../shared/i18n.ts';
 import { call, downloadText } from '../api.ts';
-import { buildExport, type PopupExportKind } from '../exports.ts';
+import type { PopupExportKind } from '../exports.ts';
 import { errorMessage } from '../format.ts';
 import type { EmployerViewProps } from './types.ts';
 
@@ -31,6 +31,8 @@ export function ExportView({ employer, context, refresh }: EmployerViewProps) {
   const run = async (kind: PopupExportKind) => {
     setStatus({ state: 'working', kind });
     try {
+      // The CSV writer loads when an export is asked for, not with the popup.
+      const { buildExport } = await import('../exports.ts');
       const file = await buildExport(kind, employer, dialect, todayInLjubljana());
       downloadText(file.fileName, file.text);
       setStatus({ state: 'done', fileName: file.fileName, rows: file.rows });

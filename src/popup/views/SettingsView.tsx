@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { validateTaxNumber } from '../../lib/identifiers.ts';
 import { t, type MessageKey } from '../../shared/i18n.ts';
-import type { EmployerSummary, UiContext } from '../../shared/protocol/ui.ts';
+import type { UiContext } from '../../shared/protocol/ui.ts';
 import type { EmployerRow } from '../../shared/rows.ts';
 import { call } from '../api.ts';
 import { Dialog } from '../components/Dialog.tsx';
@@ -119,7 +119,7 @@ export function SettingsView({ context, employer, refresh }: ViewProps) {
       {employer && (
         <section aria-labelledby="profile-title">
           <h3 id="profile-title">{t('popup_employerProfile', employer.name)}</h3>
-          <EmployerForm key={employer.taxNumber} employer={stripCounts(employer)} isNew={false} onSaved={() => void refresh()} />
+          <EmployerForm key={employer.taxNumber} employer={employer} isNew={false} onSaved={() => void refresh()} />
         </section>
       )}
       <section aria-labelledby="add-employer-title">
@@ -166,9 +166,4 @@ export function SettingsView({ context, employer, refresh }: ViewProps) {
       </section>
     </div>
   );
-}
-
-function stripCounts(e: EmployerSummary): EmployerRow {
-  const { certificates: _c, workers: _w, ...row } = e;
-  return row;
 }

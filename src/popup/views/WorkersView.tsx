@@ -1,7 +1,7 @@
 /** Delavci: the selected employer's workers, each with their certificates and FURS disclosures. */
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
-import type { WorkerSummary } from '../../shared/protocol/ui.ts';
+import type { WorkerCounts, WorkerSummary } from '../../shared/protocol/ui.ts';
 import { call } from '../api.ts';
 import { CertificateTable } from '../components/CertificateTable.tsx';
 import { DisclosureList, LinkDisclosures } from '../components/Disclosures.tsx';
@@ -23,6 +23,13 @@ export function WorkersView({ employer, navigate, version, params }: EmployerVie
     () => call('ui:listWorkers', { employerTax: employer.taxNumber, offset, limit: WORKERS_PAGE, ...(query ? { search: query } : {}) }),
     [employer.taxNumber, offset, query, version],
   );
+  // The counts come after the names: the list shows at once, the numbers a moment later.
+  const ids = page.state === 'data' ? page.data.rows.map((w) => w.id) : [];
+  const [counts] = useAsync(
+    () => (ids.length ? call('ui:countWorkerRecords', { employerTax: employer.taxNumber, workerIds: ids }) : Promise.resolve<Record<string, WorkerCounts>>({})),
+    [employer.taxNumber, ids.join('|'), version],
+  );
+  const countOf = (id: string): WorkerCounts | null => (counts.state === 'data' ? counts.data[id] ?? null : null);
 
   return (
     <div class="workers">
@@ -34,7 +41,7 @@ export function WorkersView({ employer, navigate, version, params }: EmployerVie
         </label>
       </div>
       <LoadState value={page} retry={reload}>
-        {(p) => p.total === 0
+        {(p) => p.rows.length === 0 && offset === 0
           ? <Empty><p>{query ? t('popup_workersNoMatch') : t('popup_workersEmpty')}</p></Empty>
           : (
             <>
@@ -55,6 +62,7 @@ export function WorkersView({ employer, navigate, version, params }: EmployerVie
                     <WorkerRows
                       key={w.id}
                       worker={w}
+                      counts={countOf(w.id)}
                       open={open === w.id}
                       onToggle={() => setOpen(open === w.id ? null : w.id)}
                       navigate={navigate}
@@ -64,7 +72,7 @@ export function WorkersView({ employer, navigate, version, params }: EmployerVie
                   ))}
                 </tbody>
               </table>
-              <Pager offset={offset} limit={WORKERS_PAGE} total={p.total} onOffset={setOffset} label={t('popup_workersPages')} />
+              <Pager offset={offset} limit={WORKERS_PAGE} shown={p.rows.length} total={p.total} hasMore={p.hasMore} onOffset={setOffset} label={t('popup_workersPages')} />
             </>
           )}
       </LoadState>
@@ -72,8 +80,8 @@ export function WorkersView({ employer, navigate, version, params }: EmployerVie
   );
 }
 
-function WorkerRows({ worker, open, onToggle, navigate, employerTax, onLinked }: {
-  worker: WorkerSummary; open: boolean; onToggle: () => void; navigate: EmployerViewProps['navigate']; employerTax: string; onLinked: () => void;
+function WorkerRows({ worker, counts, open, onToggle, navigate, employerTax, onLinked }: {
+  worker: WorkerSummary; counts: WorkerCounts | null; open: boolean; onToggle: () => void; navigate: EmployerViewProps['navigate']; employerTax: string; onLinked: () => void;
 }) {
   const detailId = `worker-${worker.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
@@ -82,8 +90,8 @@ function WorkerRows({ worker, open, onToggle, navigate, employerTax, onLinked }:
         <th scope="row">{worker.name}</th>
         <td>{worker.emso ?? DASH}</td>
         <td>{worker.zzzsNumber ?? DASH}</td>
-        <td class="num">{worker.certificates}</td>
-        <td class="num">{worker.disclosures}</td>
+        <td class="num" data-field="certificates">{counts ? counts.certificates : '…'}</td>
+        <td class="num" data-field="disclosures">{counts ? counts.disclosures : '…'}</td>
         <td>
           <button type="button" class="button button--small" aria-expanded={open} aria-controls={detailId} onClick={onToggle}>
             {open ? t('popup_hideDetails') : t('popup_showDetails')}

@@ -30,16 +30,19 @@ export const DEFAULT_RETENTION_DAYS = 90;
 export const MAX_PAGE = 1000;
 
 export interface Page<T> {
-  /** All rows that match, not only this page's. */
-  total: number;
+  /**
+   * All rows that match, not only this page's; `null` when counting would cost more than the
+   * page itself (IndexedDB counts by walking the index): then ask for the count separately.
+   */
+  total: number | null;
   offset: number;
   rows: T[];
+  /** Rows follow this page. */
+  hasMore: boolean;
 }
 
-export interface EmployerSummary extends EmployerRow {
-  certificates: number;
-  workers: number;
-}
+/** An employer as the switcher lists it. */
+export type EmployerSummary = EmployerRow;
 
 /** Overrides of legal parameters that apply to every computation (RULES §7; monthly gross euros). */
 export interface ParameterOverrides {
@@ -70,10 +73,13 @@ export interface CertificateFilter {
   search?: string;
 }
 
-export interface WorkerSummary extends WorkerRow {
+/** How many certificates and disclosures a worker has (asked for apart from the page of workers). */
+export interface WorkerCounts {
   certificates: number;
   disclosures: number;
 }
+
+export type WorkerSummary = WorkerRow;
 
 export interface DisclosureSummary {
   id: number;
@@ -192,11 +198,13 @@ declare module '../messages.ts' {
     'ui:deleteAllData': { request: { confirm: true }; response: UiContext };
 
     'ui:listWorkers': { request: { employerTax: string; offset: number; limit: number; search?: string }; response: Page<WorkerSummary> };
+    'ui:countWorkerRecords': { request: { employerTax: string; workerIds: string[] }; response: Record<string, WorkerCounts> };
     'ui:getWorker': { request: { workerId: string }; response: WorkerDetail };
     'ui:listCertificates': {
       request: { employerTax: string; offset: number; limit: number; filter?: CertificateFilter };
       response: Page<CertificateRow>;
     };
+    'ui:countCertificates': { request: { employerTax: string }; response: number };
     'ui:listAbsences': { request: { workerId: string }; response: AbsenceSummary[] };
     'ui:listDisclosures': { request: { employerTax: string; unlinked?: boolean }; response: DisclosureSummary[] };
     'ui:linkDisclosure': { request: { id: number; workerId: string }; response: DisclosureSummary };
