@@ -1,15 +1,34 @@
 /**
  * Content script for SPOT pages (bundled as a classic script: content scripts cannot be ES
  * modules). It never opens IndexedDB (that would be SPOT's origin); it messages the background.
+ *
+ * 1. the smoke path: report the page seen (`content:pageSeen`);
+ * 2. the page registry: read the eBOL list / disclosure list (on load, after in-place
+ *    re-renders, and the files behind download links the user clicks) and store it.
  */
+import browser from 'webextension-polyfill';
 import { send } from '../shared/messages.ts';
 import { describeError } from '../shared/i18n.ts';
+import { fetchSpotFile } from './download.ts';
 import { readPageInfo } from './pageInfo.ts';
+import { startPageReading } from './pages/controller.ts';
+import { PanelStore } from './panel/model.ts';
 import { mountPanel } from './panel/mount.tsx';
 
 const panel = mountPanel(document);
-panel.update({ kind: 'saving' });
+const store = new PanelStore();
+const reading = startPageReading({
+  doc: document,
+  url: () => location.href,
+  send,
+  store,
+  fetchFile: fetchSpotFile,
+  panelHost: panel.host,
+  version: browser.runtime.getManifest().version,
+});
+store.subscribe((model) => panel.update(model, reading.actions));
+
 send('content:pageSeen', readPageInfo(document, location)).then(
-  (record) => panel.update({ kind: 'stored', record }),
-  (error: unknown) => panel.update({ kind: 'failed', reason: describeError(error) }),
+  (record) => store.set({ seen: { kind: 'stored', record } }),
+  (error: unknown) => store.set({ seen: { kind: 'failed', reason: describeError(error) } }),
 );

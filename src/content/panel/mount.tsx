@@ -8,12 +8,14 @@
  */
 import { render } from 'preact';
 import css from './panel.css?inline';
-import { Panel, type PanelState } from './Panel.tsx';
+import type { PanelActions, PanelModel } from './model.ts';
+import { Panel } from './Panel.tsx';
 
 export const PANEL_HOST_ID = 'spot-pomocnik-root';
 
 export interface MountedPanel {
-  update(state: PanelState): void;
+  host: Element;
+  update(model: PanelModel, actions?: PanelActions): void;
   remove(): void;
 }
 
@@ -25,7 +27,8 @@ export function mountPanel(doc: Document): MountedPanel {
   const root = host.attachShadow({ mode: 'open' });
   (doc.body ?? doc.documentElement).append(host);
   return {
-    update: (state) => render(<Panel state={state} css={css} />, root),
+    host,
+    update: (model, actions) => render(<Panel model={model} actions={actions} css={css} />, root),
     remove: () => {
       render(null, root);
       host.remove();

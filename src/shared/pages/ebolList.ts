@@ -109,12 +109,14 @@ export function emptyEbolList(root: Document | Element): EbolListPage {
   return { kind: 'ebolList', employer: readPageEmployer(root), rows: [], certificates: [], problems: [], empty: true, headers: [] };
 }
 
+/** Whether a link is a row's "Prenesi XML" (by its text, title or aria-label). */
+export function isEbolXmlLink(a: Element): boolean {
+  const text = `${textOf(a)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''}`;
+  return findPhrase(text, EBOL_PAGE_TEXT.xmlLink) !== null && linkUrl(a) !== null;
+}
+
 function xmlLinkOf(row: Element): Element | null {
-  for (const a of Array.from(row.querySelectorAll('a[href]'))) {
-    const text = textOf(a) || a.getAttribute('title') || a.getAttribute('aria-label') || '';
-    if (findPhrase(text, EBOL_PAGE_TEXT.xmlLink) && linkUrl(a)) return a;
-  }
-  return null;
+  return Array.from(row.querySelectorAll('a[href]')).find(isEbolXmlLink) ?? null;
 }
 
 type RowRead = { certificate: Certificate } | { problem: string; number: string | null };
