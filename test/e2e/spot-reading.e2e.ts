@@ -16,7 +16,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page as ChromiumPage } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { PANEL_HOST, withChromium, withFirefox, type SpotServer } from './harness/index.ts';
 import { FIXTURES } from './harness/paths.ts';
@@ -237,8 +236,10 @@ describe('reading SPOT: Chromium (dist/chrome)', () => {
           const handle = await page.waitForFunction(panelElement, { host: PANEL_HOST, selector }, { timeout: 15_000 });
           return (await handle.jsonValue()) as Record<string, string>;
         },
-        waitPage: async (fn, arg) => void (await page.waitForFunction(fn, arg, { timeout: 15_000 })),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        async waitPage<A>(fn: (arg: A) => unknown, arg: A) {
+          await page.waitForFunction(fn as (arg: unknown) => unknown, arg as unknown, { timeout: 15_000 });
+        },
+        evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown),
         async store() {
           const popup = await openPopup();
           try {
@@ -249,7 +250,6 @@ describe('reading SPOT: Chromium (dist/chrome)', () => {
         },
       };
       await scenario(d, server);
-      void (page as ChromiumPage);
     });
   });
 });
@@ -284,8 +284,8 @@ describe('reading SPOT: Firefox ESR (dist/firefox)', () => {
             const handle = await page.waitForFunction(panelElement, { timeout: 15_000 }, { host: PANEL_HOST, selector });
             return (await handle.jsonValue()) as Record<string, string>;
           },
-          waitPage: async (fn, arg) => void (await page.waitForFunction(fn, { timeout: 15_000 }, arg)),
-          evaluate: (fn, arg) => page.evaluate(fn, arg) as never,
+          waitPage: async (fn, arg) => void (await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: 15_000 }, arg as unknown)),
+          evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg as unknown) as never,
           async store() {
             const popup = await openPopup();
             try {
