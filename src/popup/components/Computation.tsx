@@ -5,6 +5,7 @@
  * explanation, each step with its legal reference and a CONVENTION / UNCONFIRMED mark.
  */
 import type { EngineWarning, TraceStep } from '../../lib/compensation/index.ts';
+import { warningText } from '../../lib/compensation/warnings.ts';
 import { todayInLjubljana } from '../../lib/dates.ts';
 import { expiryState } from '../../lib/refund.ts';
 import { t, userLanguage, type MessageKey } from '../../shared/i18n.ts';
@@ -57,8 +58,8 @@ export function Computation({ view, employerTax, onOptions, onRelinked, navigate
   const warnings: EngineWarning[] = [...r.warningDetails];
   const confirmRecurrence = () => onOptions({ ...view.options, recurrence: true });
   if (view.possibleRecurrence && !view.options.recurrence && !warnings.some((w) => w.code === 'POSSIBLE_RECURRENCE')) {
-    // The engine sees one absence at a time; the background found the previous one.
-    warnings.unshift({ code: 'POSSIBLE_RECURRENCE', sl: t('popup_recurrenceWarning'), en: t('popup_recurrenceWarning') });
+    // The engine sees one absence at a time; the background found the previous one. Same words as the engine's.
+    warnings.unshift({ code: 'POSSIBLE_RECURRENCE', ...warningText('POSSIBLE_RECURRENCE') });
   }
   const today = todayInLjubljana();
 
