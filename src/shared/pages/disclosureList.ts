@@ -7,7 +7,7 @@
  */
 import { excerpt } from '../../lib/errors.ts';
 import { displayNames, matchHeaders, type LabelTable } from '../../lib/text/labels.ts';
-import { findPhrase, linkUrl, textOf, type TableText } from './dom.ts';
+import { baseOf, findPhrase, linkUrl, textOf, type TableText } from './dom.ts';
 import { readPageEmployer } from './employer.ts';
 import type { DisclosureListPage, DisclosureListRow, DownloadFormat, DownloadLink, RowProblem } from './types.ts';
 
@@ -48,11 +48,11 @@ export function downloadFormat(a: Element): DownloadFormat | null {
   return null;
 }
 
-function linksOf(row: Element): DownloadLink[] {
+function linksOf(row: Element, base: string | null): DownloadLink[] {
   const out: DownloadLink[] = [];
   for (const a of Array.from(row.querySelectorAll('a[href]'))) {
     const format = downloadFormat(a);
-    const url = linkUrl(a);
+    const url = format ? linkUrl(a, base) : null;
     if (format && url) out.push({ format, url, label: textOf(a), element: a });
   }
   return out;
@@ -62,6 +62,7 @@ export function readDisclosureList(root: Document | Element, table: TableText): 
   const { columns } = matchDisclosureTable(table.headers);
   const rows: DisclosureListRow[] = [];
   const problems: RowProblem[] = [];
+  const base = baseOf(root);
   let position = 0;
   for (const row of table.rows) {
     const cell = (f: DisclosureListField): string => {
@@ -91,7 +92,7 @@ export function readDisclosureList(root: Document | Element, table: TableText): 
       worker: orNull(cell('worker')),
       baseKind: orNull(cell('baseKind')),
       status: orNull(cell('status')),
-      links: linksOf(row.element),
+      links: linksOf(row.element, base),
       rowElement: row.element,
     });
   }

@@ -128,15 +128,23 @@ export function findPhrase(text: string, phrases: readonly string[]): string | n
  * `href` of a link as an absolute URL (resolved against the document), or null when the
  * link has none or it cannot be resolved.
  */
-export function linkUrl(a: Element): string | null {
+export function linkUrl(a: Element, base: string | null = baseOf(a)): string | null {
   const raw = a.getAttribute('href');
   if (raw === null || raw.trim() === '' || raw.trim().startsWith('#')) return null;
-  const base = a.ownerDocument?.baseURI;
   try {
-    return new URL(raw.trim(), base && base !== 'about:blank' ? base : undefined).href;
+    return new URL(raw.trim(), base ?? undefined).href;
   } catch {
     return null;
   }
+}
+
+/**
+ * The address links resolve against. Readers ask once per read and pass it on: a DOM may
+ * compute `baseURI` by searching the document, which per link would make a long table slow.
+ */
+export function baseOf(node: Node): string | null {
+  const base = (node.ownerDocument ?? (node as Document)).baseURI;
+  return base && base !== 'about:blank' ? base : null;
 }
 
 /**

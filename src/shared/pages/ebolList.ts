@@ -14,7 +14,7 @@ import { parseDate } from '../../lib/parse/date.ts';
 import { parseDecimal } from '../../lib/parse/number.ts';
 import { foldLabel } from '../../lib/text/fold.ts';
 import { displayNames, matchHeaders, type LabelTable } from '../../lib/text/labels.ts';
-import { findPhrase, linkUrl, textOf, type TableText } from './dom.ts';
+import { baseOf, findPhrase, linkUrl, textOf, type TableText } from './dom.ts';
 import { readPageEmployer } from './employer.ts';
 import type { EbolListPage, EbolRow, RowProblem } from './types.ts';
 
@@ -76,6 +76,7 @@ export function readEbolList(root: Document | Element, table: TableText): EbolLi
   const { columns } = matchEbolTable(table.headers);
   const rows: EbolRow[] = [];
   const problems: RowProblem[] = [];
+  const base = baseOf(root);
   let position = 0;
   for (const row of table.rows) {
     if (isEmptyNotice(row.cells)) continue;
@@ -88,11 +89,11 @@ export function readEbolList(root: Document | Element, table: TableText): EbolLi
       continue;
     }
     const numberCell = row.cells[columns.number!]!;
-    rows.push({ certificate: read.certificate, rowElement: row.element, numberCell, xmlLink: xmlLinkOf(row.element) });
+    rows.push({ certificate: read.certificate, rowElement: row.element, numberCell, xmlLink: xmlLinkOf(row.element, base) });
   }
-  const pageText = textOf('body' in root && root.body ? root.body : root);
   const empty = rows.length === 0 && problems.length === 0
-    && (table.rows.length === 0 || findPhrase(pageText, EBOL_PAGE_TEXT.empty) !== null || table.rows.every((r) => isEmptyNotice(r.cells)));
+    && (table.rows.length === 0 || table.rows.every((r) => isEmptyNotice(r.cells))
+      || findPhrase(textOf('body' in root && root.body ? root.body : root), EBOL_PAGE_TEXT.empty) !== null);
   return {
     kind: 'ebolList',
     employer: readPageEmployer(root),
@@ -110,13 +111,13 @@ export function emptyEbolList(root: Document | Element): EbolListPage {
 }
 
 /** Whether a link is a row's "Prenesi XML" (by its text, title or aria-label). */
-export function isEbolXmlLink(a: Element): boolean {
+export function isEbolXmlLink(a: Element, base: string | null = baseOf(a)): boolean {
   const text = `${textOf(a)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''}`;
-  return findPhrase(text, EBOL_PAGE_TEXT.xmlLink) !== null && linkUrl(a) !== null;
+  return findPhrase(text, EBOL_PAGE_TEXT.xmlLink) !== null && linkUrl(a, base) !== null;
 }
 
-function xmlLinkOf(row: Element): Element | null {
-  return Array.from(row.querySelectorAll('a[href]')).find(isEbolXmlLink) ?? null;
+function xmlLinkOf(row: Element, base: string | null): Element | null {
+  return Array.from(row.querySelectorAll('a[href]')).find((a) => isEbolXmlLink(a, base)) ?? null;
 }
 
 type RowRead = { certificate: Certificate } | { problem: string; number: string | null };
