@@ -28,15 +28,15 @@ export function CertificateTable({ rows, showWorker, onCompute, caption }: {
           <tr key={c.number} class={c.status === 'cancelled' ? 'table__row--cancelled' : undefined} data-number={c.number}>
             <th scope="row">{c.number}</th>
             <td>{c.kind}</td>
-            {showWorker && <td>{c.workerName ?? DASH}</td>}
-            <td>{reasonName(c.reason)}</td>
+            {showWorker && <td class="wrap">{c.workerName ?? DASH}</td>}
+            <td class="wrap">{reasonName(c.reason)}</td>
             <td>{showDate(c.from)}</td>
             <td>{showDate(c.to)}</td>
             <td class="num">{c.hoursPerDay === null ? DASH : showNumber(c.hoursPerDay)}</td>
             <td>{statusName(c.status)}</td>
             <td>
               <button type="button" class="button button--small" onClick={() => onCompute(c.number)}>
-                {t('popup_compute')}<span class="visually-hidden">: {c.number}</span>
+                {t('popup_compute')}<span class="visually-hidden"> {c.number}</span>
               </button>
             </td>
           </tr>

@@ -54,9 +54,9 @@ export function ClaimsView({ employer, navigate, version }: EmployerViewProps) {
                     const state = expiryState(c.line, today);
                     return (
                       <tr key={c.id} data-state={state}>
-                        <th scope="row">{c.worker.name ?? DASH}</th>
+                        <th scope="row" class="wrap">{c.worker.name ?? DASH}</th>
                         <td>{c.line.certificate}</td>
-                        <td>{reasonName(c.line.reason)}</td>
+                        <td class="wrap">{reasonName(c.line.reason)}</td>
                         <td>{showDate(c.line.from)}</td>
                         <td>{showDate(c.line.to)}</td>
                         <td class="num">{showNumber(c.line.hours)}</td>
@@ -70,7 +70,7 @@ export function ClaimsView({ employer, navigate, version }: EmployerViewProps) {
                         </td>
                         <td>
                           <button type="button" class="button button--small" onClick={() => navigate('compute', { certificateNumber: c.line.certificate })}>
-                            {t('popup_openComputation')}<span class="visually-hidden">: {c.line.certificate}</span>
+                            {t('popup_openComputation')}<span class="visually-hidden"> {c.line.certificate}</span>
                           </button>
                         </td>
                       </tr>

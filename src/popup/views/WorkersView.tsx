@@ -87,7 +87,7 @@ function WorkerRows({ worker, counts, open, onToggle, navigate, employerTax, onL
   return (
     <>
       <tr>
-        <th scope="row">{worker.name}</th>
+        <th scope="row" class="wrap">{worker.name}</th>
         <td>{worker.emso ?? DASH}</td>
         <td>{worker.zzzsNumber ?? DASH}</td>
         <td class="num" data-field="certificates">{counts ? counts.certificates : '…'}</td>
@@ -95,7 +95,7 @@ function WorkerRows({ worker, counts, open, onToggle, navigate, employerTax, onL
         <td>
           <button type="button" class="button button--small" aria-expanded={open} aria-controls={detailId} onClick={onToggle}>
             {open ? t('popup_hideDetails') : t('popup_showDetails')}
-            <span class="visually-hidden">: {worker.name}</span>
+            <span class="visually-hidden"> {worker.name}</span>
           </button>
         </td>
       </tr>
