@@ -87,8 +87,9 @@ describe('ui: employers, settings and the context the popup opens with', () => {
     await ui('ui:saveEmployer', { employer: { taxNumber: OTHER, name: 'Drugi s.p.' } });
     expect((await ui('ui:getContext', {})).current).toBe(EMPLOYER); // a second employer does not take over
     expect((await ui('ui:selectEmployer', { taxNumber: OTHER })).current).toBe(OTHER);
-    const edited = await ui('ui:saveEmployer', { employer: { taxNumber: EMPLOYER, name: 'PRIMER d.o.o.', phone: '01 123 45 67', email: 'info@primer.si' } });
-    expect(edited.employers.find((e) => e.taxNumber === EMPLOYER)).toMatchObject({ seat: 'Ljubljana', phone: '01 123 45 67' });
+    // The form sends the whole profile: a field the user emptied goes away.
+    const edited = await ui('ui:saveEmployer', { employer: { taxNumber: EMPLOYER, name: 'PRIMER d.o.o.', seat: '', phone: '01 123 45 67', email: 'info@primer.si' } });
+    expect(edited.employers.find((e) => e.taxNumber === EMPLOYER)).toEqual({ taxNumber: EMPLOYER, name: 'PRIMER d.o.o.', phone: '01 123 45 67', email: 'info@primer.si' });
 
     const bad = await uiError('ui:saveEmployer', { employer: { taxNumber: '12345678', name: 'X' } });
     expect(bad.code).toBe('INVALID_PAYLOAD');

@@ -69,8 +69,11 @@ export function uiHandlers({ db, now = () => new Date() }: UiDeps) {
       async handle({ employer, select }) {
         const d = db();
         await d.transaction('rw', d.employers, d.settings, async () => {
-          const clean = Object.fromEntries(Object.entries(employer).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
-          await d.employers.put({ ...(await d.employers.get(employer.taxNumber)), ...clean } as typeof employer);
+          // The whole profile as the form has it: a field the user emptied is removed.
+          const clean = Object.fromEntries(Object.entries(employer)
+            .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])
+            .filter(([k, v]) => k === 'name' || k === 'taxNumber' || (typeof v === 'string' && v !== '')));
+          await d.employers.put(clean as typeof employer);
           if (select) await d.settings.put({ key: CURRENT_EMPLOYER, value: employer.taxNumber });
           else await selectIfNone(d, employer.taxNumber);
         });
