@@ -1,7 +1,28 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit/component tests, and end-to-end tests in the real browsers
-// (one file at a time: two cores, and each browser is a heavy process).
+/**
+ * Test files that ask for happy-dom (`// @vitest-environment happy-dom`) run in their own
+ * project: Vitest keeps one transform mode per worker process, and mixing node and DOM files
+ * in one worker broke `node:` imports depending on which file a worker ran first.
+ */
+function domTestFiles(dir = 'test'): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'e2e' && name !== 'fixtures') out.push(...domTestFiles(path));
+    } else if (/\.test\.tsx?$/.test(name) && /^\s*(\/\/|\/\*\*?)\s*@vitest-environment happy-dom/m.test(readFileSync(path, 'utf8').slice(0, 400))) {
+      out.push(relative('.', path));
+    }
+  }
+  return out;
+}
+const dom = domTestFiles();
+
+// Three projects: node unit tests, DOM component tests, and end-to-end tests in the real
+// browsers (one file at a time: two cores, and each browser is a heavy process).
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -11,8 +32,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', ...dom],
           environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: dom.length ? dom : ['test/__none__'],
+          environment: 'happy-dom',
           testTimeout: 20_000,
         },
       },

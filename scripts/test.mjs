@@ -50,7 +50,7 @@ const total = Date.now();
 const browsersOk = await step('browsers', ensureBrowsers);
 const built = await step('build', async () => (await buildAll({ quiet: true }), true));
 if (built) {
-  await step('unit tests', async () => (await run(bin('vitest'), ['run', '--project', 'unit'])) === 0);
+  await step('unit tests', async () => (await run(bin('vitest'), ['run', '--project', 'unit', '--project', 'dom'])) === 0);
   if (browsersOk) await step('e2e tests', async () => (await run(bin('vitest'), ['run', '--project', 'e2e'])) === 0);
 }
 
