@@ -9,6 +9,7 @@ import { type ColumnField, type HeaderField, COLUMN_LABELS, HEADER_LABELS, NO_DA
 import { type DisclosureCsvOptions, mappedColumns, mappingProblems } from './mapping.ts';
 import type { Disclosure } from './model.ts';
 import { type RowCells, isTotalLabel, toDisclosureRow } from './rows.ts';
+import { parseMonth } from '../parse/date.ts';
 
 /**
  * The CSV disclosure (FORMATS.md): a header block of `key;value` lines, then a table; a file
@@ -58,8 +59,9 @@ export function readDisclosureCsv(input: Uint8Array | string, options: Disclosur
     // A marker line, not a remark in some column of a data row.
     if (filled.length <= 2 && filled.some(isNoDataText)) { b.noData(line); table = null; continue; }
 
-    // Inside a table, a row whose period cell holds digits is data: skip the label matching.
-    const dataLike: boolean = table !== null && /\d/.test(cells[table.periodColumn] ?? '');
+    // Inside a table, a row whose period cell looks like a year or month is data: skip the
+    // label matching. (A footer such as "(ZDavP-2, 15. člen)" has digits but is no period.)
+    const dataLike: boolean = table !== null && looksLikePeriod(cells[table.periodColumn] ?? '');
     const byHand: Columns | null = mapping && !dataLike ? mappedColumns(cells, mapping) : null;
     const header: Columns | null = byHand ?? (filled.length >= 2 && !dataLike ? tableHeaderOf(cells) : null);
     if (header) {
@@ -168,4 +170,15 @@ function isNoDataText(cell: string): boolean {
   if (!/podatk/i.test(cell)) return false;
   const folded = ` ${foldLabel(cell)} `;
   return NO_DATA_TEXTS.some((t) => folded.includes(` ${t} `));
+}
+
+/** A year (`2024`), a month number (`3`), or any month form `parseMonth` reads. */
+function looksLikePeriod(cell: string): boolean {
+  const t = cell.trim();
+  if (/^\d{1,4}$/.test(t)) return true;
+  try {
+    return parseMonth(t) !== null;
+  } catch {
+    return false;
+  }
 }

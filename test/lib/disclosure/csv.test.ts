@@ -200,3 +200,22 @@ describe('readDisclosureCsv', () => {
     expect(readDisclosureCsv(file(40_000)).sections[0]!.totals.amount).toBe(49_382_400);
   });
 });
+
+describe('footers after the table', () => {
+  it('ignores a footer line with digits after a blank line (e.g. a legal reference)', async () => {
+    const { readDisclosureCsv } = await import('../../../src/lib/disclosure/csv.ts');
+    const text = [
+      'Enolična številka poizvedbe;P-2025-000999',
+      'Obdobje osnove;01.01.2024 - 31.12.2024',
+      '',
+      'Leto;Mesec;Vir;Vrsta dohodka;Znesek;Ure',
+      '2024;1;REK-O;1001;2.345,67;184',
+      '2024;2;REK-O;1001;2.301,10;160',
+      '',
+      '(ZDavP-2, 15. člen)',
+      'Podatki so davčna tajnost. Stran 1 od 1',
+    ].join('\r\n');
+    const d = readDisclosureCsv(text);
+    expect(d.sections[0]!.rows.map((r) => r.month)).toEqual(['2024-01', '2024-02']);
+  });
+});
