@@ -31,6 +31,8 @@ export interface Certificate {
   status: CertificateStatus;
   issuedOn: IsoDate | null;
   employerTaxNumber?: string | null;
+  /** The employer's name, when the document names it (eBOL XML `Delodajalec/Naziv`). */
+  employerName?: string | null;
 }
 
 /** ePODK numbers start at 100 000 000 000 (RULES §1, seed: eBOL/eNDM page). */

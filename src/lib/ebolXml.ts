@@ -29,6 +29,7 @@ export const EBOL_XML_NAMES = {
   emso: ['EMSO'],
   employer: ['Delodajalec', 'Zavezanec', 'PoslovniSubjekt'],
   taxNumber: ['DavcnaStevilka', 'DavcnaStevilkaDelodajalca'],
+  employerName: ['Naziv', 'NazivDelodajalca', 'Firma', 'Ime'],
   reason: ['Razlog', 'RazlogZadrzanosti', 'SifraRazloga'],
   from: ['ZadrzanOd', 'DatumOd', 'Od', 'ZadrzanostOd'],
   to: ['ZadrzanDo', 'DatumDo', 'Do', 'ZadrzanostDo'],
@@ -100,6 +101,7 @@ function certificateOf(el: XmlNode): Certificate {
     status: statusOf(el),
     issuedOn: parseDate(field(el, N.issuedOn) ?? '', { label: 'Datum izdaje' }),
     employerTaxNumber: employerTaxOf(el),
+    employerName: employerNameOf(el),
   };
   const problems = validateCertificate(cert);
   if (problems.length > 0) {
@@ -146,6 +148,12 @@ function workerOf(el: XmlNode): Certificate['worker'] {
     zzzsNumber: zzzs === null ? null : zzzs.replace(/\s/g, ''),
     emso: emso === null ? null : emso.replace(/\s/g, ''),
   };
+}
+
+function employerNameOf(el: XmlNode): string | null {
+  const block = findNearest(el, N.employer, { skip: N.ignored });
+  const v = block ? valueOf(block, N.employerName) : null;
+  return v && v.trim() ? v.trim().replace(/\s+/g, ' ').slice(0, 200) : null;
 }
 
 function employerTaxOf(el: XmlNode): string | null {

@@ -19,7 +19,7 @@ describe('readEbolXml', () => {
         number: '2024000123', kind: 'eBOL',
         worker: { name: 'Novak Ana', zzzsNumber: '012345678', emso: '0101985500011' },
         reason: '01', from: '2025-03-03', to: '2025-03-14', hoursPerDay: 4, status: 'issued', issuedOn: '2025-03-03',
-        employerTaxNumber: '12345679',
+        employerTaxNumber: '12345679', employerName: 'Podjetje d.o.o.',
       }],
     });
     expect(JSON.stringify(r)).not.toMatch(/Marko|Zdravnik|99999/);

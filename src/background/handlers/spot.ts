@@ -53,6 +53,7 @@ const certificateShape: Validator<Certificate> = refine(
     status: literal('issued', 'cancelled'),
     issuedOn: nullable(isoDate),
     employerTaxNumber: optional(nullable(digits(8, 8))),
+    employerName: optional(nullable(string({ max: 200 }))),
   }),
   (c, path) => {
     const problems = validateCertificate(c);
@@ -100,7 +101,7 @@ export function spotHandlers({ db, now = () => new Date() }: SpotDeps) {
         return storeCertificates(db(), {
           employerTax, employerName: name, source, now: now().toISOString(),
           // The employer comes from the message (the page or the user's choice), not from each row.
-          certificates: certificates.map(({ employerTaxNumber: _e, ...c }) => c),
+          certificates: certificates.map(({ employerTaxNumber: _e, employerName: _n, ...c }) => c),
         });
       },
     },

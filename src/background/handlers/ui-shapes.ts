@@ -54,6 +54,7 @@ export const certificateShape = object({
   status: literal('issued', 'cancelled'),
   issuedOn: nullable(isoDate),
   employerTaxNumber: optional(idText(20)),
+  employerName: optional(nullable(string({ max: 200 }))),
 }) as Validator<Certificate>;
 
 const disclosureRow = object({

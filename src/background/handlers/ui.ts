@@ -221,7 +221,8 @@ export function uiHandlers({ db, now = () => new Date() }: UiDeps) {
         // One transaction for the whole file: all of it is stored, or nothing.
         await d.transaction('rw', [d.certificates, d.workers, d.employers, d.history, d.settings], async () => {
           for (const [employerTax, list] of groups) {
-            const r = await storeCertificates(d, { employerTax, certificates: list, source: 'import', now: at });
+            const employerName = list.find((c) => c.employerTaxNumber === employerTax && c.employerName)?.employerName ?? null;
+            const r = await storeCertificates(d, { employerTax, employerName, certificates: list, source: 'import', now: at });
             total.added += r.added.length;
             total.updated += r.updated.length;
             total.cancelled += r.cancelled.length;
