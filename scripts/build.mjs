@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds dist/chrome and dist/firefox from the same sources with Vite's JS API (vite.config.ts),
 // then checks what is about to ship: files the manifest names exist, content.js is a classic
-// script, HTML has no inline script, the manifest asks for nothing beyond storage and SPOT (and,
-// as an optional permission, nativeMessaging for the local companion).
+// script, HTML has no inline script, the manifest asks for nothing beyond storage, alarms (the
+// daily reminder count) and SPOT (and, as an optional permission, nativeMessaging for the local
+// companion).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Script } from 'node:vm';
@@ -10,7 +11,8 @@ import { build } from 'vite';
 
 const root = new URL('..', import.meta.url).pathname;
 export const TARGETS = ['chrome', 'firefox'];
-const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage'];
+// alarms: the daily recount of the reminders on the toolbar badge (no warning is shown for it).
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms'];
 // Asked for at runtime, on a click, only by users of the local companion (spot-companion native-host).
 const ALLOWED_OPTIONAL_PERMISSIONS = ['nativeMessaging'];
 const ALLOWED_HOSTS = ['https://spot.gov.si/*', 'https://*.spot.gov.si/*'];
@@ -54,7 +56,7 @@ export function verify(dist) {
   const extraHosts = hosts.filter((h) => !ALLOWED_HOSTS.includes(h));
   const extraOptional = (manifest.optional_permissions ?? []).filter((p) => !ALLOWED_OPTIONAL_PERMISSIONS.includes(p));
   if (extra.length || extraHosts.length || extraOptional.length || manifest.optional_host_permissions) {
-    fail(dist, `the manifest asks for more than storage, SPOT and (optionally) nativeMessaging: ${[...extra, ...extraHosts, ...extraOptional, ...(manifest.optional_host_permissions ?? [])].join(', ')}`);
+    fail(dist, `the manifest asks for more than storage, alarms, SPOT and (optionally) nativeMessaging: ${[...extra, ...extraHosts, ...extraOptional, ...(manifest.optional_host_permissions ?? [])].join(', ')}`);
   }
 
   // Content scripts are classic scripts: an import/export statement is a syntax error there.

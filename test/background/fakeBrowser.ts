@@ -20,6 +20,20 @@ export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const listeners = new Set<Listener>();
 const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
 
+/** An event like `runtime.onStartup`; `fire` calls its listeners (tests play the browser). */
+function fakeEvent<A extends unknown[]>() {
+  const ls = new Set<(...args: A) => unknown>();
+  return {
+    addListener: (l: (...args: A) => unknown) => void ls.add(l),
+    removeListener: (l: (...args: A) => unknown) => void ls.delete(l),
+    hasListener: (l: (...args: A) => unknown) => ls.has(l),
+    hasListeners: () => ls.size > 0,
+    fire: (...args: A) => [...ls].map((l) => l(...args)),
+    clear: () => ls.clear(),
+  };
+}
+type AlarmInfo = { when?: number; delayInMinutes?: number; periodInMinutes?: number };
+
 export const fakeBrowser = {
   uiLanguage: 'sl',
   sender: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` } as Runtime.MessageSender,
@@ -32,6 +46,8 @@ export const fakeBrowser = {
       hasListener: (l: Listener) => listeners.has(l),
       hasListeners: () => listeners.size > 0,
     },
+    onInstalled: fakeEvent<[{ reason: string }]>(),
+    onStartup: fakeEvent<[]>(),
     async sendMessage(message: unknown): Promise<unknown> {
       if (listeners.size === 0) throw new Error('Could not establish connection. Receiving end does not exist.');
       for (const listener of listeners) {
@@ -52,6 +68,22 @@ export const fakeBrowser = {
   tabs: {
     create: async (props: { url: string }) => ({ id: 1, url: props.url }),
   },
+  /** Alarms are only recorded; `alarms.onAlarm.fire({ name })` plays one going off. */
+  alarms: {
+    created: new Map<string, AlarmInfo>(),
+    async create(name: string, info: AlarmInfo) { fakeBrowser.alarms.created.set(name, info); },
+    async get(name: string) { const info = fakeBrowser.alarms.created.get(name); return info ? { name, scheduledTime: info.when ?? 0, ...info } : undefined; },
+    async clear(name: string) { return fakeBrowser.alarms.created.delete(name); },
+    onAlarm: fakeEvent<[{ name: string; scheduledTime: number }]>(),
+  },
+  /** The toolbar button: what the badge and title show now. */
+  action: {
+    state: { text: '', color: '', title: '' },
+    async setBadgeText({ text }: { text: string }) { fakeBrowser.action.state.text = text; },
+    async setBadgeBackgroundColor({ color }: { color: string }) { fakeBrowser.action.state.color = color; },
+    async setTitle({ title }: { title: string }) { fakeBrowser.action.state.title = title; },
+    async getBadgeText() { return fakeBrowser.action.state.text; },
+  },
 };
 
 /** Messages sent from now on come from this sender. */
@@ -71,6 +103,11 @@ export const senders = {
 
 export function resetFakeBrowser() {
   listeners.clear();
+  fakeBrowser.runtime.onInstalled.clear();
+  fakeBrowser.runtime.onStartup.clear();
+  fakeBrowser.alarms.onAlarm.clear();
+  fakeBrowser.alarms.created.clear();
+  fakeBrowser.action.state = { text: '', color: '', title: '' };
   fakeBrowser.uiLanguage = 'sl';
   fakeBrowser.sender = senders.popup();
 }

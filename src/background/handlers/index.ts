@@ -7,8 +7,11 @@ import { statusHandlers, type StatusDeps } from './status.ts';
 import { uiHandlers, type UiDeps } from './ui.ts';
 import { nativeHandlers, type NativeDeps } from './native.ts';
 import { spotHandlers, type SpotDeps } from './spot.ts';
+import { a1Handlers, type A1Deps } from './a1.ts';
+import { reminderHandlers, type RemindersDeps } from './reminders.ts';
+import { prefillHandlers, type PrefillDeps } from './prefill.ts';
 
-export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps;
+export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps & A1Deps & RemindersDeps & PrefillDeps;
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
@@ -16,5 +19,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...uiHandlers(deps),
     ...nativeHandlers(deps),
     ...spotHandlers(deps),
+    ...a1Handlers(deps),
+    ...reminderHandlers(deps),
+    ...prefillHandlers(deps),
   };
 }

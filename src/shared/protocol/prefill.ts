@@ -1,0 +1,47 @@
+/**
+ * What the in-page helper asks for on SPOT's refund form (issue 6): the stored claims (claim
+ * lines of stored computations, one claim per absence) of the employer, to prefill the form.
+ */
+import type { IsoDate } from '../../lib/dates.ts';
+import type { ClaimLine, ClaimWorker } from '../../lib/refund.ts';
+import type { IsoTimestamp } from '../spot.ts';
+
+/** One absence's claim: the ZZZS-paid lines of its stored computation. */
+export interface RefundClaimChoice {
+  /** The absence (its first certificate). */
+  key: string;
+  computedAt: IsoTimestamp | null;
+  worker: ClaimWorker;
+  paymentDate: IsoDate | null;
+  monthlyObligation: number;
+  /** By date. */
+  lines: ClaimLine[];
+  /** Sum of the line amounts (lines without an amount count 0). */
+  total: number;
+  /** The earliest lapse of its lines. */
+  expiresOn: IsoDate | null;
+}
+
+export interface RefundClaimsRequest {
+  /** The employer on the page; null: the one selected in the extension. */
+  employerTax: string | null;
+  /** A certificate number typed in the form: only claims with a line of it (when there are any). */
+  certificateNumber: string | null;
+}
+
+export interface RefundClaimsResponse {
+  employer: { taxNumber: string; name: string } | null;
+  /** Newest computation first. */
+  claims: RefundClaimChoice[];
+  /** The certificate number asked for was found: `claims` are only those with it. */
+  matched: boolean;
+}
+
+/** Most claims one answer lists. */
+export const MAX_CLAIM_CHOICES = 50;
+
+declare module '../messages.ts' {
+  interface Protocol {
+    'content:refundClaims': { request: RefundClaimsRequest; response: RefundClaimsResponse };
+  }
+}
