@@ -4,20 +4,24 @@
  *
  * 1. the smoke path: report the page seen (`content:pageSeen`);
  * 2. the page registry: read the eBOL list / disclosure list (on load, after in-place
- *    re-renders, and the files behind download links the user clicks) and store it.
+ *    re-renders, and the files behind download links the user clicks) and store it;
+ * 3. on SPOT's refund and A1 forms: prefill from stored claims / postings when the user asks
+ *    (src/content/forms/), never submitting.
  */
 import browser from 'webextension-polyfill';
 import { send } from '../shared/messages.ts';
 import { describeError } from '../shared/i18n.ts';
+import type { ContentContext } from './context.ts';
 import { fetchSpotFile } from './download.ts';
 import { readPageInfo } from './pageInfo.ts';
 import { startPageReading } from './pages/controller.ts';
+import { startPrefill } from './forms/prefill.ts';
 import { PanelStore } from './panel/model.ts';
 import { mountPanel } from './panel/mount.tsx';
 
 const panel = mountPanel(document);
 const store = new PanelStore();
-const reading = startPageReading({
+const ctx: ContentContext = {
   doc: document,
   url: () => location.href,
   send,
@@ -25,8 +29,11 @@ const reading = startPageReading({
   fetchFile: fetchSpotFile,
   panelHost: panel.host,
   version: browser.runtime.getManifest().version,
-});
-store.subscribe((model) => panel.update(model, reading.actions));
+};
+const reading = startPageReading(ctx);
+const prefill = startPrefill(ctx);
+const actions = { ...reading.actions, prefill: prefill.actions };
+store.subscribe((model) => panel.update(model, actions));
 
 send('content:pageSeen', readPageInfo(document, location)).then(
   (record) => store.set({ seen: { kind: 'stored', record } }),

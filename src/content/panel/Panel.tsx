@@ -10,6 +10,7 @@ import { formatTimestamp, t, userLanguage, type MessageKey } from '../../shared/
 import type { DisclosureOutcome, StoreCertificatesResponse } from '../../shared/protocol/spot.ts';
 import type { Counts, DownloadView, PanelActions, PanelModel, SeenState } from './model.ts';
 import { counted } from './plural.ts';
+import { PrefillSection } from '../forms/PrefillSection.tsx';
 
 const NO_ACTIONS: PanelActions = {
   chooseEmployer: () => undefined,
@@ -23,7 +24,7 @@ export function Panel({ model, actions = NO_ACTIONS, css }: { model: PanelModel;
   return (
     <>
       <style>{css}</style>
-      <section class="panel" aria-labelledby="spot-pomocnik-title" data-state={model.seen.kind} data-page={model.page ?? ''}>
+      <section class={`panel${isForm(model.page) && model.prefill.step !== 'idle' ? ' panel--wide' : ''}`} aria-labelledby="spot-pomocnik-title" data-state={model.seen.kind} data-page={model.page ?? ''}>
         <div class="panel__header">
           <h2 class="panel__title" id="spot-pomocnik-title">
             {t('extName')}
@@ -42,6 +43,7 @@ export function Panel({ model, actions = NO_ACTIONS, css }: { model: PanelModel;
           <PageLine model={model} />
           <EmployerSection model={model} actions={actions} />
           <Reading model={model} />
+          {isForm(model.page) && <PrefillSection form={model.page} state={model.prefill} actions={actions.prefill} />}
           <Downloads downloads={model.downloads} />
           {model.diagnostics && <Diagnostics diagnostics={model.diagnostics} actions={actions} />}
           {model.error && (
@@ -49,12 +51,14 @@ export function Panel({ model, actions = NO_ACTIONS, css }: { model: PanelModel;
               {model.error}
             </p>
           )}
-          <Seen seen={model.seen} compact={model.page === 'ebolList' || model.page === 'disclosureList' || model.page === 'unrecognised'} />
+          <Seen seen={model.seen} compact={model.page === 'ebolList' || model.page === 'disclosureList' || model.page === 'unrecognised' || isForm(model.page)} />
         </div>
       </section>
     </>
   );
 }
+
+const isForm = (page: PanelModel['page']): page is 'refundForm' | 'a1Form' => page === 'refundForm' || page === 'a1Form';
 
 function PageLine({ model }: { model: PanelModel }) {
   if (model.page === 'ebolList') return <p class="panel__line panel__lead">{t('panel_page_ebolList')}</p>;

@@ -6,13 +6,14 @@ import type { SeenPageRecord } from '../../shared/protocol/status.ts';
 import type { DisclosureOutcome, StoreCertificatesResponse } from '../../shared/protocol/spot.ts';
 import type { PageDiagnostics, RowProblem } from '../../shared/pages/types.ts';
 import type { EmployerRow } from '../../shared/rows.ts';
+import type { PrefillActions, PrefillState } from '../forms/state.ts';
 
 export type SeenState =
   | { kind: 'saving' }
   | { kind: 'stored'; record: SeenPageRecord }
   | { kind: 'failed'; reason: string };
 
-export type PageView = 'ebolList' | 'disclosureList' | 'login' | 'other' | 'unrecognised' | null;
+export type PageView = 'ebolList' | 'disclosureList' | 'refundForm' | 'a1Form' | 'login' | 'other' | 'unrecognised' | null;
 
 export interface Counts {
   added: number;
@@ -48,6 +49,8 @@ export interface PanelModel {
   downloads: DownloadView[];
   diagnostics: { data: PageDiagnostics; text: string } | null;
   error: string | null;
+  /** The prefill section on SPOT's refund and A1 forms (src/content/forms/). */
+  prefill: PrefillState;
 }
 
 export interface PanelActions {
@@ -55,6 +58,8 @@ export interface PanelActions {
   changeEmployer(): void;
   cancelEmployerChoice(): void;
   copyDiagnostics(text: string): Promise<boolean>;
+  /** On the refund and A1 forms. */
+  prefill?: PrefillActions;
 }
 
 export const initialModel = (): PanelModel => ({
@@ -68,6 +73,7 @@ export const initialModel = (): PanelModel => ({
   downloads: [],
   diagnostics: null,
   error: null,
+  prefill: { step: 'idle' },
 });
 
 export class PanelStore {

@@ -2,7 +2,7 @@ import { foldLabel } from '../../lib/text/fold.ts';
 import type { LabelTable } from '../../lib/text/labels.ts';
 import type { FormControl } from './controls.ts';
 import { locateFields } from './locate.ts';
-import { setControlValue, type FieldValue } from './setValue.ts';
+import { setControlValue, type FieldValue, type SetFailure } from './setValue.ts';
 
 /** One value to put into a form: `line` is the claim line (0-based), null for a form-level field. */
 export interface FillStep<F extends string> {
@@ -16,8 +16,10 @@ export interface FillStep<F extends string> {
 export interface FillOutcome<F extends string> {
   filled: { field: F; line: number | null; written: string }[];
   missing: { field: F; line: number | null }[];
-  failed: { field: F; line: number | null; reason: string }[];
+  failed: { field: F; line: number | null; code: SetFailure; detail: string; reason: string }[];
   linesAdded: number;
+  /** A submit the add-line button would have caused was stopped (the button is a submit button). */
+  submitBlocked: boolean;
 }
 
 export interface FillOptions<F extends string> {
@@ -41,6 +43,28 @@ function findButton(root: ParentNode, labels: readonly string[]): HTMLElement | 
   return null;
 }
 
+/**
+ * Presses the form's own add-line button. A `<button>` without a type inside a form is a
+ * submit button: should the click start a submit, it is stopped before the page sees it
+ * (capture on the window, before any handler of the page) — filling never submits.
+ */
+function pressWithoutSubmit(button: HTMLElement): boolean {
+  const win = button.ownerDocument.defaultView;
+  let blocked = false;
+  const stop = (e: Event): void => {
+    blocked = true;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  win?.addEventListener('submit', stop, true);
+  try {
+    button.click();
+  } finally {
+    win?.removeEventListener('submit', stop, true);
+  }
+  return blocked;
+}
+
 async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
   const started = Date.now();
   while (!predicate()) {
@@ -58,7 +82,7 @@ async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boo
 export async function fillForm<F extends string>(
   root: ParentNode, table: LabelTable<F>, steps: readonly FillStep<F>[], options: FillOptions<F> = {},
 ): Promise<FillOutcome<F>> {
-  const outcome: FillOutcome<F> = { filled: [], missing: [], failed: [], linesAdded: 0 };
+  const outcome: FillOutcome<F> = { filled: [], missing: [], failed: [], linesAdded: 0, submitBlocked: false };
   const linesNeeded = Math.max(0, ...steps.map((s) => (s.line ?? -1) + 1));
   let located = locateFields(root, table);
   if (options.lineMarker && linesNeeded > 1) {
@@ -68,7 +92,7 @@ export async function fillForm<F extends string>(
       const button = options.addLineLabels ? findButton(root, options.addLineLabels) : null;
       if (!button) break;
       const before = count();
-      button.click();
+      if (pressWithoutSubmit(button)) outcome.submitBlocked = true;
       if (!(await waitFor(() => count() > before, options.lineTimeoutMs ?? 2000))) break;
       outcome.linesAdded++;
     }
@@ -82,7 +106,7 @@ export async function fillForm<F extends string>(
       outcome.filled.push({ field: step.field, line: step.line, written: result.written });
       options.onFilled?.(control);
     } else {
-      outcome.failed.push({ field: step.field, line: step.line, reason: result.reason });
+      outcome.failed.push({ field: step.field, line: step.line, code: result.code, detail: result.detail, reason: result.reason });
     }
   }
   return outcome;

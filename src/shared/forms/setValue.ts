@@ -8,7 +8,11 @@ export type FieldValue =
   | { kind: 'date'; iso: string }
   | { kind: 'option'; value: string; text?: string };
 
-export type SetResult = { ok: true; written: string } | { ok: false; reason: string };
+/** Why a value could not be set: `locked` (disabled / read-only), `noOption` (no such choice), `rejected` (the field changed it). */
+export type SetFailure = 'locked' | 'noOption' | 'unwritable' | 'rejected';
+
+/** `reason` is a Slovenian sentence; `code` + `detail` let a UI word it in the user's language. */
+export type SetResult = { ok: true; written: string } | { ok: false; code: SetFailure; detail: string; reason: string };
 
 function numberText(v: { value: number; places?: number }, decimalComma: boolean): string {
   const text = v.places === undefined ? String(v.value) : v.value.toFixed(v.places);
@@ -40,7 +44,7 @@ export function textFor(control: FormControl, value: FieldValue): string | null 
 export function setControlValue(control: FormControl, value: FieldValue): SetResult {
   const win = control.ownerDocument.defaultView!;
   const tag = control.tagName.toLowerCase();
-  if (control.disabled || (control as HTMLInputElement).readOnly) return { ok: false, reason: 'polje je zaklenjeno' };
+  if (control.disabled || (control as HTMLInputElement).readOnly) return { ok: false, code: 'locked', detail: '', reason: 'polje je zaklenjeno' };
   if (tag === 'select') {
     const select = control as HTMLSelectElement;
     const want = [value.kind === 'option' ? value.value : textFor(control, value) ?? '', value.kind === 'option' ? value.text ?? '' : '']
@@ -49,20 +53,20 @@ export function setControlValue(control: FormControl, value: FieldValue): SetRes
     const option = options.find((o) => want.includes(foldLabel(o.value)))
       ?? options.find((o) => want.includes(foldLabel(o.text)))
       ?? options.find((o) => want.some((w) => w && foldLabel(o.text).startsWith(w)));
-    if (!option) return { ok: false, reason: `ni izbire »${want.join(' / ')}«` };
+    if (!option) return { ok: false, code: 'noOption', detail: want.join(' / '), reason: `ni izbire »${want.join(' / ')}«` };
     const setter = Object.getOwnPropertyDescriptor(win.HTMLSelectElement.prototype, 'value')?.set;
     if (setter) setter.call(select, option.value); else select.value = option.value;
     fire(select);
     return { ok: true, written: option.text };
   }
   const text = textFor(control, value);
-  if (text === null) return { ok: false, reason: 'vrednosti ni mogoče zapisati' };
+  if (text === null) return { ok: false, code: 'unwritable', detail: '', reason: 'vrednosti ni mogoče zapisati' };
   const proto = tag === 'textarea' ? win.HTMLTextAreaElement.prototype : win.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   control.focus?.();
   if (setter) setter.call(control, text); else control.value = text;
   fire(control);
-  if (control.value !== text) return { ok: false, reason: `polje ni sprejelo vrednosti »${text}«` };
+  if (control.value !== text) return { ok: false, code: 'rejected', detail: text, reason: `polje ni sprejelo vrednosti »${text}«` };
   return { ok: true, written: text };
 }
 

@@ -5,7 +5,8 @@
  *
  *   eBOL list        a table with the eBOL columns (or "Ni zadetkov" under the list's heading)
  *   disclosure list  a table with the query columns
- *   notData          the login page and every other SPOT page: nothing to do, no error
+ *   notData          the login page, the refund and A1 forms (src/shared/pages/forms.ts: the
+ *                    helper offers to prefill them) and every other SPOT page: nothing to read
  *   unrecognised     a page that looks like it should be ours but whose labels do not match:
  *                    diagnostics with the labels found and the labels expected
  */
@@ -15,6 +16,7 @@ import { findPhrase, headingsOf, readTable, tablesOf, textOf, type TableText } f
 import {
   DISCLOSURE_EXPECTED_LABELS, DISCLOSURE_LIST_LABELS, DISCLOSURE_PAGE_TEXT, matchDisclosureTable, readDisclosureList,
 } from './disclosureList.ts';
+import { recogniseFormPage } from './forms.ts';
 import { EBOL_EXPECTED_LABELS, EBOL_LIST_LABELS, EBOL_PAGE_TEXT, emptyEbolList, matchEbolTable, readEbolList } from './ebolList.ts';
 import type { PageDiagnostics, PageKind, PageRecognition } from './types.ts';
 
@@ -86,6 +88,9 @@ export function recognisePage(doc: Document, url: string = doc.URL): PageRecogni
 
   const headings = headingsOf(doc);
   const headingText = headings.join(' · ');
+  // A form the helper prefills (refund claim, A1 application): nothing to read on it.
+  const form = recogniseFormPage(doc, headingText);
+  if (form) return { kind: 'notData', page: form };
   const bodyText = doc.body ? textOf(doc.body) : '';
   const hints: Record<PageKind, string[]> = { ebolList: [], disclosureList: [] };
   for (const kind of ['ebolList', 'disclosureList'] as const) {

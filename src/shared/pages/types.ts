@@ -95,5 +95,6 @@ export interface PageDiagnostics {
 export type PageRecognition =
   | EbolListPage
   | DisclosureListPage
-  | { kind: 'notData'; page: 'login' | 'other' }
+  /** Nothing to read: the login page, a form the helper prefills (refund, A1), any other page. */
+  | { kind: 'notData'; page: 'login' | 'other' | 'refundForm' | 'a1Form' }
   | { kind: 'unrecognised'; diagnostics: PageDiagnostics };

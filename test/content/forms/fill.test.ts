@@ -89,6 +89,42 @@ describe('filling the plain refund form', () => {
   });
 });
 
+describe('never submitting', () => {
+  it('stops the submit an add-line button without type="button" would start, and still gets its line', async () => {
+    // Like many portals: the add button is a plain <button> inside the form (a submit button)
+    // whose click handler adds the line but does not prevent the submit.
+    const document = load('refund-form.html');
+    // No browser validation in the way (a form with `novalidate`, or its fields already valid).
+    (document.getElementById('zahtevek') as HTMLFormElement).noValidate = true;
+    const add = document.getElementById('dodaj')!;
+    add.removeAttribute('type');
+    expect((add as HTMLButtonElement).type).toBe('submit');
+    wirePlainAddLine(document);
+    let submitted = 0;
+    document.getElementById('zahtevek')!.addEventListener('submit', (e) => { submitted++; e.preventDefault(); });
+    // Without the guard, the click submits: the fixture's form really reacts to this button.
+    add.click();
+    expect(submitted).toBe(1);
+    document.getElementById('postavke')!.lastElementChild!.remove();
+
+    const claim = claimFromCase06();
+    claim.lines = claim.lines.slice(0, 2);
+    const outcome = await fillForm(document, REFUND_LABELS, refundPlan(claim), { lineMarker: 'certificateNumber', addLineLabels: REFUND_ADD_LINE });
+    expect(outcome).toMatchObject({ linesAdded: 1, submitBlocked: true, missing: [], failed: [] });
+    expect(submitted).toBe(1);
+    expect((document.querySelector('[name="potrdilo[1]"]') as HTMLInputElement).value).toBe('1000102');
+  });
+
+  it('reports a field that does not take the value, with a code the helper words', async () => {
+    const document = load('refund-form.html');
+    (document.querySelector('[name="ure[0]"]') as HTMLInputElement).readOnly = true;
+    const claim = claimFromCase06();
+    claim.lines = claim.lines.slice(0, 1);
+    const outcome = await fillForm(document, REFUND_LABELS, refundPlan(claim), { lineMarker: 'certificateNumber', addLineLabels: REFUND_ADD_LINE });
+    expect(outcome.failed).toEqual([{ field: 'hours', line: 0, code: 'locked', detail: '', reason: 'polje je zaklenjeno' }]);
+  });
+});
+
 describe('filling the A1 form', () => {
   const posting: Posting = {
     person: { emso: '0101990500003', name: 'Janez', surname: 'Kranjc', birthPlace: 'Kranj', citizenship: 'slovensko', addressInSlovenia: 'Cesta 1, 4000 Kranj', addressAbroad: 'Hauptplatz 2, 8010 Graz' },
