@@ -12,6 +12,7 @@ import { ErrorLine, Loading } from './components/LoadState.tsx';
 import { panelId, tabId, Tabs } from './components/Tabs.tsx';
 import { VIEWS, type ViewParams } from './views/index.ts';
 import { StatusView } from './views/StatusView.tsx';
+import { RemindersSection } from './views/RemindersView.tsx';
 
 export type AppMode = 'popup' | 'tab';
 
@@ -91,6 +92,7 @@ export function App({ mode }: { mode: AppMode }) {
         {ctx.state === 'error' && <ErrorLine error={ctx.error} retry={() => void refresh()} />}
         {context && (
           <>
+            <RemindersSection version={version} context={context} />
             <ImportPanel
               employerTax={context.current}
               inPopup={mode === 'popup'}
