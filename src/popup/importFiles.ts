@@ -14,9 +14,11 @@ import { ReadError, isReadError } from '../lib/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ImportCertificatesResult } from '../shared/protocol/ui.ts';
 import { call } from './api.ts';
+import { offerInvoice } from './components/InvoiceInbox.ts';
 import { errorMessage } from './format.ts';
 
-export type FileStatus = 'waiting' | 'reading' | 'stored' | 'newVersion' | 'same' | 'error';
+/** `invoice`: an eSLOG invoice, not stored but handed to the self-employed view (InvoiceInbox). */
+export type FileStatus = 'waiting' | 'reading' | 'stored' | 'newVersion' | 'same' | 'invoice' | 'error';
 
 export interface FileResult {
   name: string;
@@ -104,7 +106,9 @@ export async function importFiles(files: readonly InputFile[], options: ImportOp
           report({ status: 'error', message: t('popup_importHtml') });
           break;
         case 'invoice':
-          report({ status: 'error', message: t('popup_importInvoice') });
+          // FURS's contribution invoice is checked in the self-employed view, not stored.
+          offerInvoice({ fileName: file.name, invoice: doc });
+          report({ status: 'invoice', message: t('se_importInvoice') });
           break;
       }
     } catch (e) {

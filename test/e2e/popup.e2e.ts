@@ -3,7 +3,8 @@
  * XMLs forming one absence that crosses to ZZZS, FURS disclosures as CSV and XML, a CSV whose
  * columns are assigned in the mapping dialog) → compute the absence → the numbers on screen
  * are the engine's on the same files → export CSV → the file holds them, and a worker named
- * like a spreadsheet formula comes out as text.
+ * like a spreadsheet formula comes out as text. Then FURS's contribution e-invoice goes to the
+ * self-employed view, and that view exports the person's OPSVZ fields.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +111,7 @@ describe('popup app: Chromium (dist/chrome)', () => {
       // Export: Excel (SI) is the default dialect.
       await app.getByRole('tab', { name: 'Export' }).click();
       const certificates = await download(app, 'Certificates (CSV)');
-      expect(certificates.name).toMatch(/^spot-pomocnik_potrdila_12345679_\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(certificates.name).toMatch(/^spot-pomocnik_potrdila_PRIMER-d-o-o_\d{4}-\d{2}-\d{2}\.csv$/);
       expect(certificates.text.startsWith('\ufeff')).toBe(true);
       const lines = certificates.text.slice(1).split('\r\n');
       expect(lines[0]).toContain('Delavec;EMŠO;ZZZS številka');
@@ -133,6 +134,24 @@ describe('popup app: Chromium (dist/chrome)', () => {
       const claims = await download(app, 'Refund claim lines (CSV)');
       expect(claims.text.startsWith('\ufeff')).toBe(false);
       expect(claims.text).toContain('1000003,01 – bolezen,2025-05-13,2025-05-23,72,2024,12,29130.18,2096,1,13.90,80,800.64');
+
+      // Self-employed: FURS's e-invoice given to the import is not an error but is handed to its view,
+      // compared for the month it is for; the same person's OPSVZ fields for May are exported.
+      await app.getByTestId('import-input').setInputFiles(fileURLToPath(new URL('../fixtures/eslog/furs-2025-05.xml', import.meta.url)));
+      const invoiceRow = app.locator('[data-testid=import-results] li[data-status=invoice]');
+      await invoiceRow.waitFor();
+      await invoiceRow.getByRole('button', { name: 'Open "Self-employed"' }).click();
+      await app.getByTestId('invoice').waitFor();
+      expect(await app.getByTestId('invoice').locator('[data-field=reference]').textContent()).toBe('SI19 87654326-47000');
+      await app.getByRole('button', { name: 'Compare with 2025-05' }).click();
+      await app.getByTestId('invoice-explanation').filter({ hasText: 'The invoice matches the expected contributions (585.94 €).' }).waitFor();
+      const person = app.getByLabel('Person');
+      await person.selectOption((await person.locator('option', { hasText: 'Zupančič Maja' }).getAttribute('value'))!);
+      await app.locator('[data-opsvz="140"] [data-field=value]', { hasText: '72 h' }).waitFor();
+      expect(await app.locator('[data-opsvz="130"] [data-field=value]').textContent()).toBe('64 h');
+      const opsvz = await download(app, 'Export the OPSVZ fields');
+      expect(opsvz.name).toMatch(/^spot-pomocnik_opsvz-2025-05_PRIMER-d-o-o_\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(opsvz.text).toMatch(/,2025-05,090,Obdobje odsotnosti z dela in razlog,,2025-05-01,2025-05-23,01 – bolezen,1000003\r\n/);
     });
   });
 });

@@ -10,8 +10,9 @@ import { spotHandlers, type SpotDeps } from './spot.ts';
 import { a1Handlers, type A1Deps } from './a1.ts';
 import { reminderHandlers, type RemindersDeps } from './reminders.ts';
 import { prefillHandlers, type PrefillDeps } from './prefill.ts';
+import { selfEmployedHandlers, type SelfEmployedDeps } from './selfEmployed.ts';
 
-export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps & A1Deps & RemindersDeps & PrefillDeps;
+export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps & A1Deps & RemindersDeps & PrefillDeps & SelfEmployedDeps;
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
@@ -22,5 +23,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...a1Handlers(deps),
     ...reminderHandlers(deps),
     ...prefillHandlers(deps),
+    ...selfEmployedHandlers(deps),
   };
 }

@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../../shared/i18n.ts';
 import { openAppTab } from '../api.ts';
 import type { FileResult, FileStatus, InputFile } from '../importFiles.ts';
 import { MappingDialog } from './MappingDialog.tsx';
+import { tabId } from './Tabs.tsx';
 
 const STATUS_LABEL: Record<FileStatus, MessageKey> = {
   waiting: 'popup_fileWaiting',
@@ -15,8 +16,19 @@ const STATUS_LABEL: Record<FileStatus, MessageKey> = {
   stored: 'popup_fileStored',
   newVersion: 'popup_fileNewVersion',
   same: 'popup_fileSame',
+  invoice: 'se_fileInvoice',
   error: 'popup_fileError',
 };
+
+/**
+ * An eSLOG invoice is shown in the self-employed view: its tab is selected the way a click
+ * on it would (the panel has no navigation of its own).
+ */
+function openSelfEmployedView(): void {
+  const tab = document.getElementById(tabId('selfEmployed'));
+  tab?.click();
+  tab?.focus();
+}
 
 function fromFile(file: File): InputFile {
   return { name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
@@ -147,6 +159,9 @@ export function ImportPanel({ employerTax, onImported, onStored, inPopup = false
               <span class="import__name">{r.name}</span>{' '}
               <strong class="import__status">{t(STATUS_LABEL[r.status])}</strong>
               {r.message && <span class="import__message"> — {r.message}</span>}
+              {r.status === 'invoice' && (
+                <>{' '}<button type="button" class="button button--small" onClick={openSelfEmployedView}>{t('se_openView')}</button></>
+              )}
             </li>
           ))}
         </ol>

@@ -21,6 +21,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'compute', label: 'popup_view_compute', needsEmployer: true, component: lazyView(() => import('./ComputeView.tsx').then((m) => m.ComputeView)) },
   { id: 'claims', label: 'popup_view_claims', needsEmployer: true, component: lazyView(() => import('./ClaimsView.tsx').then((m) => m.ClaimsView)) },
   { id: 'a1', label: 'a1_view', needsEmployer: true, component: lazyView(() => import('./A1View.tsx').then((m) => m.A1View)) },
+  { id: 'selfEmployed', label: 'se_view', needsEmployer: false, component: lazyView(() => import('./SelfEmployedView.tsx').then((m) => m.SelfEmployedView)) },
   { id: 'export', label: 'popup_view_export', needsEmployer: true, component: lazyView(() => import('./ExportView.tsx').then((m) => m.ExportView)) },
   { id: 'settings', label: 'popup_view_settings', needsEmployer: false, component: lazyView(() => import('./SettingsView.tsx').then((m) => m.SettingsView)) },
 ];
