@@ -3,9 +3,10 @@ import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test files that ask for happy-dom (`// @vitest-environment happy-dom`) run in their own
- * project: Vitest keeps one transform mode per worker process, and mixing node and DOM files
- * in one worker broke `node:` imports depending on which file a worker ran first.
+ * Test files that need a DOM start with `// @dom-environment` and run in their own project,
+ * in happy-dom with modules transformed for Node (test/env/happy-dom-node.ts). Vitest's own
+ * `@vitest-environment happy-dom` transforms for the browser, which broke `node:` imports in
+ * some full runs; files still using it are put in the same project.
  */
 function domTestFiles(dir = 'test'): string[] {
   const out: string[] = [];
@@ -13,7 +14,7 @@ function domTestFiles(dir = 'test'): string[] {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
       if (name !== 'e2e' && name !== 'fixtures') out.push(...domTestFiles(path));
-    } else if (/\.test\.tsx?$/.test(name) && /^\s*(\/\/|\/\*\*?)\s*@vitest-environment happy-dom/m.test(readFileSync(path, 'utf8').slice(0, 400))) {
+    } else if (/\.test\.tsx?$/.test(name) && /^\s*(\/\/|\/\*\*?)\s*@(dom-environment|vitest-environment happy-dom)/m.test(readFileSync(path, 'utf8').slice(0, 400))) {
       out.push(relative('.', path));
     }
   }
@@ -42,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           include: dom.length ? dom : ['test/__none__'],
-          environment: 'happy-dom',
+          environment: './test/env/happy-dom-node.ts',
           testTimeout: 20_000,
         },
       },

@@ -44,35 +44,35 @@ const certificate = (number: string, workerId: string, from: string): Certificat
   issuedOn: '2025-03-03',
 });
 
-/** One or more rows in every table of v1. */
-async function fillV1(db: SpotDb) {
-  await db.transaction('rw', db.tables, async () => {
-    await db.employers.add({ taxNumber: '12345679', name: 'PRIMER d.o.o.' });
-    await db.workers.bulkAdd([
-      { id: 'w1', employerTax: '12345679', name: 'Kovač Ana', emso: '0101990505123' },
-      { id: 'w2', employerTax: '12345679', name: 'Horvat Marko', emso: null },
-    ]);
-    await db.certificates.bulkAdd([
-      certificate('1000123456', 'w1', '2025-03-03'),
-      certificate('1000123457', 'w2', '2025-03-10'),
-      certificate('1000123458', 'w1', '2025-04-01'),
-    ]);
-    await db.disclosures.add({
-      queryNumber: 'P-2025-000123456',
-      validUntil: '2025-03-14',
-      preparedOn: '2025-03-15',
-      employerTax: '12345679',
-      workerId: 'w1',
-      certificateNumber: '1000123456',
-      data: EMPTY_DISCLOSURE,
-    });
-    await db.computations.add({ employerTax: '12345679', certificateNumber: '1000123456', workerId: 'w1', computedAt: '2025-03-16T08:00:00.000Z', data: { amountCents: 123456 } });
-    await db.claims.add({ employerTax: '12345679', certificateNumber: '1000123456', expiresOn: '2025-09-14', data: {} });
-    await db.postings.add({ employerTax: '12345679', workerId: 'w2', start: '2025-05-01', end: '2025-06-30', data: { country: 'AT' } });
-    await db.settings.add({ key: 'lastSpotPage', value: { url: 'https://spot.gov.si/', title: 'Moj SPOT', heading: 'Moj SPOT', seenAt: '2025-03-15T09:30:00.000Z' } });
-    await db.history.add({ entity: 'certificates', entityKey: '1000123456', at: '2025-03-15T09:30:00.000Z', change: { status: 'issued' } });
-  });
-}
+/**
+ * Sample rows for every table, valid in every schema version (rows have only grown optional
+ * fields). A version that adds a table makes the test below fail until rows for it are added
+ * here — so every table of every version is upgraded with data in it.
+ */
+const SAMPLE_ROWS: Record<string, () => unknown[]> = {
+  employers: () => [{ taxNumber: '12345679', name: 'PRIMER d.o.o.' }, { taxNumber: '10000003', name: 'DRUGO d.o.o.', seat: 'Celovška 1, Ljubljana' }],
+  workers: () => [
+    { id: 'w1', employerTax: '12345679', name: 'Kovač Ana', emso: '0101990505123' },
+    { id: 'w2', employerTax: '12345679', name: 'Horvat Marko', emso: null },
+  ],
+  certificates: () => [
+    certificate('1000123456', 'w1', '2025-03-03'),
+    certificate('1000123457', 'w2', '2025-03-10'),
+    certificate('1000123458', 'w1', '2025-04-01'),
+  ],
+  disclosures: () => [
+    { queryNumber: 'P-2025-000123456', validUntil: '2025-03-14', preparedOn: '2025-03-15', employerTax: '12345679', workerId: 'w1', certificateNumber: '1000123456', data: EMPTY_DISCLOSURE },
+    { queryNumber: 'P-2025-000123457', validUntil: '2025-03-14', preparedOn: '2025-03-15', employerTax: '12345679', workerId: null, certificateNumber: null, storedAt: '2025-03-15T09:30:00.000Z', data: EMPTY_DISCLOSURE },
+  ],
+  computations: () => [{ employerTax: '12345679', certificateNumber: '1000123456', workerId: 'w1', computedAt: '2025-03-16T08:00:00.000Z', data: { amountCents: 123456 } }],
+  claims: () => [{ employerTax: '12345679', certificateNumber: '1000123456', expiresOn: '2025-09-14', data: {} }],
+  postings: () => [{ employerTax: '12345679', workerId: 'w2', start: '2025-05-01', end: '2025-06-30', data: { country: 'AT' } }],
+  settings: () => [
+    { key: 'lastSpotPage', value: { url: 'https://spot.gov.si/', title: 'Moj SPOT', heading: 'Moj SPOT', seenAt: '2025-03-15T09:30:00.000Z' } },
+    { key: 'retentionDays', value: 30 },
+  ],
+  history: () => [{ entity: 'certificates', entityKey: '1000123456', at: '2025-03-15T09:30:00.000Z', change: { status: 'issued' } }],
+};
 
 async function snapshot(db: SpotDb) {
   const out: Record<string, unknown[]> = {};
@@ -80,6 +80,28 @@ async function snapshot(db: SpotDb) {
   return out;
 }
 
+/** The tables (and their specs) a database of `version` has. */
+function schemaAt(version: number): Map<string, string> {
+  const tables = new Map<string, string>();
+  for (const step of SCHEMA_VERSIONS) {
+    if (step.version > version) break;
+    for (const [name, spec] of Object.entries(step.stores)) {
+      if (spec === null) tables.delete(name);
+      else tables.set(name, spec);
+    }
+  }
+  return tables;
+}
+
+/** Rows in every table of the opened version. */
+async function fillEveryTable(db: SpotDb) {
+  const names = db.tables.map((t) => t.name);
+  const missing = names.filter((n) => !SAMPLE_ROWS[n]);
+  expect(missing, 'add SAMPLE_ROWS for the new table(s)').toEqual([]);
+  await db.transaction('rw', db.tables, async () => {
+    for (const name of names) await db.table(name).bulkAdd(SAMPLE_ROWS[name]!());
+  });
+}
 describe('database schema', () => {
   it('keeps its versions in ascending order, the first creating every table', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
@@ -91,32 +113,61 @@ describe('database schema', () => {
     );
   });
 
-  it('upgrades a v1 database to the current version with every record intact, and the new index works', async () => {
-    const v1 = open(1);
-    await fillV1(v1);
-    const before = await snapshot(v1);
-    expect(v1.verno).toBe(1);
-    expect(Object.values(before).every((rows) => rows.length > 0)).toBe(true);
-    expect(v1.certificates.schema.idxByName['[employerTax+workerId]']).toBeUndefined();
-    v1.close();
+  // Every earlier version, with data in every table, upgraded to the current one. A version
+  // appended to SCHEMA_VERSIONS is picked up here by itself.
+  for (const { version: from } of SCHEMA_VERSIONS.slice(0, -1)) {
+    it(`upgrades a v${from} database to v${CURRENT_VERSION} with every record of every table intact, and every index answers`, async () => {
+      const old = open(from);
+      await fillEveryTable(old);
+      expect(old.verno).toBe(from);
+      expect(old.tables.map((t) => t.name).sort()).toEqual([...schemaAt(from).keys()].sort());
+      const before = await snapshot(old);
+      expect(Object.entries(before).filter(([, rows]) => rows.length === 0)).toEqual([]);
+      old.close();
 
+      const current = open();
+      await current.open();
+      expect(current.verno).toBe(CURRENT_VERSION);
+      const after = await snapshot(current);
+      // Every record is still there with every field it had (an upgrade may only add fields).
+      for (const [table, rows] of Object.entries(before)) {
+        expect(after[table], table).toHaveLength(rows.length);
+        expect(after[table], table).toEqual(rows.map((row) => expect.objectContaining(row as object)));
+      }
+      // Every index of the current schema finds every row by its own values.
+      let lookups = 0;
+      for (const table of current.tables) {
+        const rows = await table.toArray();
+        for (const index of table.schema.indexes) {
+          const fields = Array.isArray(index.keyPath) ? index.keyPath : [index.keyPath!];
+          for (const row of rows) {
+            const values = fields.map((f) => (row as Record<string, unknown>)[f]);
+            if (values.some((v) => v === undefined || v === null)) continue;
+            const keys = await table.where(index.name).equals((index.compound ? values : values[0]) as never).primaryKeys();
+            expect(keys, `${table.name}.${index.name}`).toContainEqual((row as Record<string, unknown>)[table.schema.primKey.keyPath as string]);
+            lookups++;
+          }
+        }
+      }
+      expect(lookups).toBeGreaterThan(20);
+    });
+  }
+
+  it('v3: a disclosure stored before storedAt existed gets the upgrade time, so the retention period counts from then', async () => {
+    const v2 = open(2);
+    await fillEveryTable(v2);
+    v2.close();
+    const started = new Date().toISOString();
     const current = open();
-    await current.open();
-    expect(current.verno).toBe(CURRENT_VERSION);
-    expect(await snapshot(current)).toEqual(before);
-
-    // v2: a worker's certificates at one employer, through the new compound index.
-    const ana = await current.certificates.where('[employerTax+workerId]').equals(['12345679', 'w1']).primaryKeys();
-    expect(ana.sort()).toEqual(['1000123456', '1000123458']);
-    // The indexes of v1 still answer.
-    expect(await current.workers.where('[employerTax+emso]').equals(['12345679', '0101990505123']).count()).toBe(1);
-    expect(await current.certificates.where('[employerTax+from]').between(['12345679', '2025-03-01'], ['12345679', '2025-03-31']).count()).toBe(2);
-    expect(await current.history.where('[entity+entityKey]').equals(['certificates', '1000123456']).count()).toBe(1);
+    const rows = await current.disclosures.orderBy('queryNumber').toArray();
+    expect(rows[0]!.storedAt! >= started).toBe(true); // had none
+    expect(rows[1]!.storedAt).toBe('2025-03-15T09:30:00.000Z'); // kept
+    expect(await current.disclosures.where('storedAt').below('2025-03-16').count()).toBe(1);
   });
 
   it('sees the upgrade in the raw IndexedDB too (a real versionchange, not only Dexie bookkeeping)', async () => {
     const v1 = open(1);
-    await fillV1(v1);
+    await fillEveryTable(v1);
     v1.close();
     await open().open();
     const raw = new Dexie(NAME, { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });

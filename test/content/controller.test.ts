@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 /**
  * The content script's page controller on a SPOT-like page in happy-dom, with a fake
  * background: what it sends on load, after an in-place re-render (only changed rows), after

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 /**
  * The A1 register view: its loading, error, empty and data states; the posting form with the
  * checks of RULES §9 next to the fields (in words, with the dates that matter), what it will

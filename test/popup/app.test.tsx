@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/popup/App.tsx';
 import { openAppTab } from '../../src/popup/api.ts';

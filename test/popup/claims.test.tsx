@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays, todayInLjubljana } from '../../src/lib/dates.ts';
 import { t } from '../../src/shared/i18n.ts';

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';

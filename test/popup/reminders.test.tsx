@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 /**
  * The reminders at the top of the popup: nothing when nothing is due (or they cannot be read),
  * the due ones in words across employers, marking one done and undoing it.

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadText } from '../../src/popup/api.ts';

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { t } from '../../src/shared/i18n.ts';
 import { MessageError } from '../../src/shared/messages.ts';

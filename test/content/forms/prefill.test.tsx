@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @dom-environment: happy-dom, modules transformed for Node (vitest.config.ts)
 /**
  * The helper's prefill on SPOT's refund and A1 forms in happy-dom, with the forms' own
  * scripts (the plain form's "Dodaj vrstico") and a fake background: ask → choose → review
