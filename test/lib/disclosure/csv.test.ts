@@ -174,30 +174,13 @@ describe('readDisclosureCsv', () => {
     expect(readDisclosureCsv('Obdobje osnove;2024\n\nLeto;Mesec;Vir;Vrsta dohodka;Znesek;Ure\n2024;1;REK;1;0,1;1\n2024;2;REK;1;0,2;1\n').sections[0]!.totals.amount).toBe(0.3);
   });
 
-  it('is fast enough for the bases command (≥ 500 files/s; generous bound for loaded CI machines)', () => {
-    const bytes = furs('full-year.csv');
-    readDisclosure(bytes);
-    const started = performance.now();
-    for (let i = 0; i < 500; i++) readDisclosure(bytes);
-    // Measured ≈ 0.25 ms per file on an idle core; the bound only catches a 10× regression.
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
-
-  it('grows linearly with the number of rows', () => {
-    const file = (n: number): string => {
-      const rows = Array.from({ length: n }, (_, i) => `2024;${(i % 12) + 1};REK-O;1001;1.234,56;8`);
-      return `Obdobje osnove;2024\n\nLeto;Mesec;Vir;Vrsta dohodka;Znesek;Ure\n${rows.join('\n')}\n`;
-    };
-    const time = (text: string): number => {
-      const t = performance.now();
-      readDisclosureCsv(text);
-      return performance.now() - t;
-    };
-    time(file(2000));
-    const small = Math.min(time(file(5000)), time(file(5000)));
-    const large = Math.min(time(file(40_000)), time(file(40_000)));
-    expect(large / small).toBeLessThan(8 * 3); // 8× the rows; quadratic work would be ~64×
-    expect(readDisclosureCsv(file(40_000)).sections[0]!.totals.amount).toBe(49_382_400);
+  // Speed is measured by `npm run bench` (spot-companion bases over 1 000 files), not asserted here.
+  it('reads a large table whole, with exact totals', () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `2024;${(i % 12) + 1};REK-O;1001;1.234,56;8`);
+    const text = `Obdobje osnove;2024\n\nLeto;Mesec;Vir;Vrsta dohodka;Znesek;Ure\n${rows.join('\n')}\n`;
+    const d = readDisclosureCsv(text);
+    expect(d.sections[0]!.rows).toHaveLength(40_000);
+    expect(d.sections[0]!.totals.amount).toBe(49_382_400);
   });
 });
 

@@ -26,7 +26,7 @@ describe('readDisclosure', () => {
       const started = performance.now();
       let error: unknown;
       try { read(); } catch (e) { error = e; }
-      expect(performance.now() - started).toBeLessThan(100);
+      expect(performance.now() - started).toBeLessThan(1000); // issue 3: a typed error within a second
       expect(error).toBeInstanceOf(ReadError);
       expect((error as ReadError).code).toBe('TOO_LARGE');
     }
