@@ -1,9 +1,3 @@
-import { computeCommand } from './commands/compute.ts';
-import { parseCommand } from './commands/parse.ts';
-import { opsvzCommand } from './commands/opsvz.ts';
-import { basesCommand } from './commands/bases.ts';
-import { exportCommand } from './commands/export.ts';
-import { configCommand, installCommand, nativeHostCommand } from './commands/native.ts';
 import { describeError, UsageError } from './errors.ts';
 import { Exit, type Io } from './io.ts';
 
@@ -31,15 +25,19 @@ bases/export: povzetek (prebrano, preskočeno, neuspešno) na stderr; koda 0 le,
 /** A command returns a value printed as JSON, or an `Exit` when it wrote its own output. */
 type Command = (args: string[], io: Io) => Promise<unknown>;
 
-const COMMANDS: Record<string, Command> = {
-  compute: computeCommand,
-  parse: parseCommand,
-  opsvz: opsvzCommand,
-  bases: basesCommand,
-  export: exportCommand,
-  config: configCommand,
-  'install-native-host': installCommand,
-  'native-host': nativeHostCommand,
+/**
+ * Each command is loaded when it is asked for: start-up stays short (the native host is
+ * started by the browser for every message exchange, and a DOM for saved pages is heavy).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  compute: async () => (await import('./commands/compute.ts')).computeCommand,
+  parse: async () => (await import('./commands/parse.ts')).parseCommand,
+  opsvz: async () => (await import('./commands/opsvz.ts')).opsvzCommand,
+  bases: async () => (await import('./commands/bases.ts')).basesCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  config: async () => (await import('./commands/native.ts')).configCommand,
+  'install-native-host': async () => (await import('./commands/native.ts')).installCommand,
+  'native-host': async () => (await import('./commands/native.ts')).nativeHostCommand,
 };
 
 /** Runs one command; returns the exit code. Output is written here so commands stay testable. */
@@ -53,12 +51,13 @@ export async function main(argv: string[], io: Io = {
     io.out(`${HELP}\n`);
     return name ? 0 : 1;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.err(`Neznan ukaz »${name}«.\n\n${HELP}\n`);
     return 1;
   }
   try {
+    const command = await load();
     const result = await command(args, io);
     if (result instanceof Exit) return result.code;
     io.out(`${JSON.stringify(result, null, 2)}\n`);

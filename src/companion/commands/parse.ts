@@ -1,7 +1,6 @@
 import { readDocument } from '../../lib/documents.ts';
 import { readInputFile } from '../files.ts';
 import { UsageError } from '../errors.ts';
-import { readSavedPage } from '../savedPage.ts';
 
 /**
  * `spot-companion parse FILE`: a disclosure (CSV/XML), an eBOL XML, a FURS e-invoice or a
@@ -11,5 +10,8 @@ export async function parseCommand(args: string[]): Promise<unknown> {
   const [file, ...rest] = args;
   if (!file || rest.length > 0) throw new UsageError('Uporaba: spot-companion parse DATOTEKA');
   const doc = readDocument(await readInputFile(file), file);
-  return doc.type === 'html' ? readSavedPage(doc.text, file) : doc;
+  if (doc.type !== 'html') return doc;
+  // The DOM for saved pages (happy-dom) takes seconds to load: only when a page is read.
+  const { readSavedPage } = await import('../savedPage.ts');
+  return readSavedPage(doc.text, file);
 }

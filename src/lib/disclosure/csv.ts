@@ -41,7 +41,9 @@ export function readDisclosureCsv(input: Uint8Array | string, options: Disclosur
   const text = readInputText(input);
   if (text.trim() === '') throw new ReadError('EMPTY', 'Datoteka je prazna.');
   const delimiter = sniffDelimiter(text);
-  const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data;
+  // Telling Papa the line ending saves it a guessing pass over the text.
+  const newline = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
+  const rows = Papa.parse<string[]>(text, { delimiter, newline, skipEmptyLines: false }).data;
 
   const b = new DisclosureBuilder();
   let table: Table | null = null;

@@ -31,6 +31,9 @@ export function exactSum(values: Iterable<number | null>): number {
 
 /** Decimal places of the shortest representation of `v` (what `String(v)` prints). */
 function decimalsOf(v: number): number {
+  // Fast paths for what files hold: whole hours, and money with cents.
+  if (Number.isInteger(v)) return 0;
+  if (Math.abs(v) < 1e13 && Math.round(v * 100) / 100 === v) return 2;
   const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v));
   if (!m) return 0;
   const frac = m[1]?.length ?? 0;

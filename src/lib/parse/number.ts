@@ -35,11 +35,15 @@ const DIGITS_RE = /^\d+$/;
 const CURRENCY_RE = /^(?:€|eur)\s*|\s*(?:€|eur)$/gi;
 const MAX_LENGTH = 40;
 const PLAIN_INT_RE = /^\d{1,15}$/;
+/** `1.234,56` or `1234,56`: how Slovenian exports write money. */
+const SL_DECIMAL_RE = /^(\d{1,3}(?:\.\d{3})+|\d{1,15}),(\d{1,6})$/;
 
 export function parseDecimal(text: string, context: NumberContext = {}): number | null {
   let s = text.trim();
   if (BLANKS.has(s)) return null;
   if (PLAIN_INT_RE.test(s)) return Number(s); // fast path: hours, years, whole amounts
+  const sl = SL_DECIMAL_RE.exec(s); // fast path: Slovenian money
+  if (sl) return Number(`${sl[1]!.replace(/\./g, '')}.${sl[2]}`);
   if (s.length > MAX_LENGTH) throw badNumber(text, context);
   if (/[€e]/i.test(s)) s = s.replace(CURRENCY_RE, '');
   let sign = '';
