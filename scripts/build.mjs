@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Script } from 'node:vm';
 import { build } from 'vite';
+import { buildCompanion } from './build-companion.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 export const TARGETS = ['chrome', 'firefox'];
@@ -25,6 +26,7 @@ export async function buildAll({ quiet = false } = {}) {
     }
     verify(join(root, 'dist', target));
   }
+  await buildCompanion({ quiet });
   return Date.now() - started;
 }
 

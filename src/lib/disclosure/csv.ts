@@ -49,14 +49,15 @@ export function readDisclosureCsv(input: Uint8Array | string, options: Disclosur
   let table: Table | null = null;
   // A blank line pauses a table: data-like rows after it still belong to it, anything else ends it.
   let paused = false;
-  const firstLines: string[] = [];
+  // Where the first non-blank lines are, for the error message (made only when needed).
+  const firstRows: number[] = [];
 
   for (let index = 0; index < rows.length; index++) {
     const line = index + 1; // Papa gives no line numbers; exact unless a quoted cell spans lines
     const cells = (rows[index] ?? []).map((c) => c.trim());
     const filled = cells.filter((c) => c !== '');
     if (filled.length === 0) { paused = table !== null; continue; }
-    if (firstLines.length < 3) firstLines.push(excerpt(cells.join(delimiter === '\t' ? ' ' : delimiter), 60));
+    if (firstRows.length < 3) firstRows.push(index);
 
     // A marker line, not a remark in some column of a data row.
     if (filled.length <= 2 && filled.some(isNoDataText)) { b.noData(line); table = null; continue; }
@@ -104,6 +105,7 @@ export function readDisclosureCsv(input: Uint8Array | string, options: Disclosur
   }
 
   if (!b.recognisedAnything) {
+    const firstLines = firstRows.map((i) => excerpt((rows[i] ?? []).map((c) => c.trim()).join(delimiter === '\t' ? ' ' : delimiter), 60));
     throw new ReadError(
       'NOT_RECOGNISED',
       `Datoteka ni prepoznana kot »Podatki za izračun osnove«: ni glave (npr. »Številka poizvedbe«, »Obdobje osnove«) in ne tabele s stolpci Leto, Mesec, Vir, Vrsta dohodka, Znesek, Ure. Začetek datoteke: ${quoteList(firstLines)}.`,

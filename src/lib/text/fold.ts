@@ -20,14 +20,24 @@ const ASCII_WORDS_RE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 export function foldLabel(s: string): string {
   // Fast path: most labels already are plain lower-case ASCII words.
   if (ASCII_WORDS_RE.test(s)) return s;
-  return s
+  // The same labels come back in every file and on every page: remember them (bounded).
+  const known = FOLDED.get(s);
+  if (known !== undefined) return known;
+  const folded = s
     .normalize('NFD')
     .replace(MARKS_RE, '')
     .replace(EXTRA_RE, (c) => EXTRA[c] ?? c)
     .toLowerCase()
     .replace(NON_WORD_RE, ' ')
     .trim();
+  if (s.length <= 200) {
+    if (FOLDED.size >= 4096) FOLDED.clear();
+    FOLDED.set(s, folded);
+  }
+  return folded;
 }
+
+const FOLDED = new Map<string, string>();
 
 /** The folded label without spaces: `StevilkaPoizvedbe` and `Številka poizvedbe` agree. */
 export function compactLabel(s: string): string {
