@@ -56,6 +56,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       certificates: 'number, employerTax, workerId, [employerTax+from], status, reason, [employerTax+workerId]',
     },
   },
+  {
+    version: 3,
+    note: 'disclosures by when they were stored, for the retention period (store/retention.ts); a row without storedAt gets the upgrade time, so it is kept for the whole period',
+    stores: {
+      disclosures: '++id, &[queryNumber+validUntil], employerTax, workerId, certificateNumber, storedAt',
+    },
+    upgrade: async (tx) => {
+      const now = new Date().toISOString();
+      await tx.table('disclosures').toCollection().modify((row: { storedAt?: unknown }) => {
+        if (typeof row.storedAt !== 'string') row.storedAt = now;
+      });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

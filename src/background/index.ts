@@ -11,6 +11,7 @@ import { getBackgroundDb } from './db.ts';
 import { createHandlers } from './handlers/index.ts';
 import { createRegistry } from './registry.ts';
 import { changesReminders, refreshBadge, REMINDER_ALARM, scheduleRecount } from './reminders.ts';
+import { applyRetention } from './store/retention.ts';
 
 const registry = createRegistry(createHandlers({ db: getBackgroundDb }), {
   extensionId: browser.runtime.id,
@@ -46,4 +47,16 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== REMINDER_ALARM) return;
   schedule();
   void recount();
+});
+
+// Retention (issue 9, store/retention.ts): FURS disclosures stored longer than the user's
+// period are deleted when the browser starts (and on install/update) and once a day, on the
+// daily alarm above. One transaction; a failure leaves everything as it was until the next run.
+const retention = () => {
+  applyRetention(getBackgroundDb(), new Date()).catch((error: unknown) => console.error('[spot-pomocnik] retention failed', error));
+};
+browser.runtime.onInstalled.addListener(retention);
+browser.runtime.onStartup.addListener(retention);
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === REMINDER_ALARM) retention();
 });

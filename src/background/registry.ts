@@ -10,6 +10,9 @@
  *   4. the payload is not larger than the entry's `maxBytes`, else PAYLOAD_TOO_LARGE;
  *   5. the payload passes the entry's validator, else INVALID_PAYLOAD.
  *
+ * A handler that fails because the browser refused to write (disk full, quota) answers
+ * STORAGE_FULL; any other unexpected failure HANDLER_FAILED.
+ *
  * Whatever happens, the answer is a `Result` envelope; nothing is thrown across.
  */
 import type { Runtime } from 'webextension-polyfill';
@@ -25,6 +28,7 @@ import {
   type Result,
 } from '../shared/messages.ts';
 import { isSpotUrl } from '../shared/spot.ts';
+import { isQuotaError } from './storageErrors.ts';
 import { jsonSize, type Validator } from './validate.ts';
 
 export type Sender = Runtime.MessageSender;
@@ -113,6 +117,8 @@ export function createRegistry(
     } catch (error) {
       if (error instanceof MessageError) return fail(error);
       log(`[spot-pomocnik] handler ${name} failed`, error);
+      // Disk full or quota exceeded: the transaction was aborted, nothing of it remains.
+      if (isQuotaError(error)) return fail(new MessageError('STORAGE_FULL'));
       return fail(new MessageError('HANDLER_FAILED', errorText('HANDLER_FAILED', name)));
     }
   }

@@ -61,10 +61,27 @@ export interface SavedCertificates {
  * with rows that cannot be read, ends in a `ReadError` (nothing half-read).
  */
 export async function readSavedPage(html: string, fileName: string): Promise<SavedCertificates> {
-  const { document, close } = parseSavedPage(html);
+  const named = `»${fileName}«`;
+  let parsed: ReturnType<typeof parseSavedPage>;
   try {
-    const page = recognisePage(document, `file:///${fileName.replace(/^\/+/, '')}`);
-    const named = `»${fileName}«`;
+    parsed = parseSavedPage(html);
+  } catch {
+    // happy-dom's parser throws on some broken markup (browsers never do): a damaged file.
+    throw new ReadError('NOT_RECOGNISED', `Shranjene strani ${named} ni mogoče razčleniti: HTML je poškodovan. Stran v brskalniku shranite znova (»Shrani stran kot« → »Spletna stran, samo HTML«).`);
+  }
+  const { document, close } = parsed;
+  try {
+    let page;
+    try {
+      page = recognisePage(document, `file:///${fileName.replace(/^\/+/, '')}`);
+    } catch (error) {
+      // happy-dom's selector engine recurses per level: thousands of nested elements overflow
+      // the stack. No SPOT page nests like that; say so instead of failing with a stack trace.
+      if (error instanceof RangeError) {
+        throw new ReadError('NOT_RECOGNISED', `Shranjena stran ${named} je pregloboko gnezdena (na tisoče elementov drug v drugem), zato je ni mogoče prebrati. Tako stran SPOT nikoli ne pokaže.`);
+      }
+      throw error;
+    }
     switch (page.kind) {
       case 'ebolList':
         if (page.problems.length > 0) {

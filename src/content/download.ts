@@ -97,7 +97,10 @@ export async function fetchSpotFile(url: string): Promise<Downloaded> {
   if (response.url && !isSpotUrl(response.url)) throw new DownloadError('NOT_SPOT', 'preusmeritev izven portala SPOT');
   if (!response.ok) throw new DownloadError('HTTP', `HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_INPUT_BYTES) throw new DownloadError('TOO_LARGE', 'datoteka je prevelika');
+  if (length > MAX_INPUT_BYTES) {
+    // Refused before the body is read; without a Content-Length the reader refuses it (limits.ts).
+    throw new DownloadError('TOO_LARGE', `datoteka je prevelika (${(length / 1048576).toFixed(1).replace('.', ',')} MB, največ 20 MB)`);
+  }
   const bytes = ownCopy(await response.arrayBuffer());
   const fileName = fileNameOf(url, response.headers.get('content-disposition'));
   return { fileName, document: readDocument(bytes, fileName) };

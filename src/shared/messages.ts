@@ -53,6 +53,7 @@ export type ErrorCode =
   | 'INVALID_PAYLOAD'
   | 'HANDLER_FAILED' // the handler threw something unexpected
   | 'NOT_FOUND' // for handlers: the thing asked for does not exist
+  | 'STORAGE_FULL' // the browser refused a write (disk full or storage quota): nothing of it was stored
   | 'UNREACHABLE' // caller side: the background could not be reached
   | 'NO_RESPONSE'; // caller side: nobody answered
 

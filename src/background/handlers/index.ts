@@ -10,9 +10,10 @@ import { spotHandlers, type SpotDeps } from './spot.ts';
 import { a1Handlers, type A1Deps } from './a1.ts';
 import { reminderHandlers, type RemindersDeps } from './reminders.ts';
 import { prefillHandlers, type PrefillDeps } from './prefill.ts';
+import { backupHandlers, type BackupDeps } from './backup.ts';
 import { selfEmployedHandlers, type SelfEmployedDeps } from './selfEmployed.ts';
 
-export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps & A1Deps & RemindersDeps & PrefillDeps & SelfEmployedDeps;
+export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps & A1Deps & RemindersDeps & PrefillDeps & BackupDeps & SelfEmployedDeps;
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
@@ -23,6 +24,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...a1Handlers(deps),
     ...reminderHandlers(deps),
     ...prefillHandlers(deps),
+    ...backupHandlers(deps),
     ...selfEmployedHandlers(deps),
   };
 }

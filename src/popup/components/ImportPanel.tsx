@@ -3,6 +3,7 @@
  * anywhere on the app. Progress is announced (`aria-live`): "n of N", and each file's result.
  */
 import type { ColumnMapping } from '../../lib/disclosure/index.ts';
+import { assertInputSize } from '../../lib/limits.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n.ts';
 import { openAppTab } from '../api.ts';
@@ -31,7 +32,14 @@ function openSelfEmployedView(): void {
 }
 
 function fromFile(file: File): InputFile {
-  return { name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+  return {
+    name: file.name,
+    // Refused by its size before it is read into memory (the same 20 MB limit as every reader).
+    bytes: async () => {
+      assertInputSize(file.size);
+      return new Uint8Array(await file.arrayBuffer());
+    },
+  };
 }
 
 interface MappingRequest {

@@ -12,6 +12,7 @@ import { call } from '../api.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { errorMessage, formatNumberInput, parseUserNumber } from '../format.ts';
 import type { ViewProps } from './types.ts';
+import { BackupSection, RetentionNote } from './settings/BackupAndRetention.tsx';
 
 type Saved = { state: 'idle' } | { state: 'saved' } | { state: 'error'; message: string };
 
@@ -84,6 +85,7 @@ export function SettingsView({ context, employer, refresh }: ViewProps) {
   const [saved, setSaved] = useState<Saved>({ state: 'idle' });
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState<Saved>({ state: 'idle' });
+  const [retentionVersion, setRetentionVersion] = useState(0);
 
   const saveSettings = async (e: Event) => {
     e.preventDefault();
@@ -97,6 +99,7 @@ export function SettingsView({ context, employer, refresh }: ViewProps) {
     try {
       await call('ui:saveSettings', { retentionDays: days, parameterOverrides: { minimumWage: min, averageWage: avg } });
       setSaved({ state: 'saved' });
+      setRetentionVersion((v) => v + 1);
       await refresh();
     } catch (err) {
       setSaved({ state: 'error', message: errorMessage(err) });
@@ -142,12 +145,13 @@ export function SettingsView({ context, employer, refresh }: ViewProps) {
             <span class="field__label">{t('popup_retentionDays')}</span>
             <input id="settings-retention" type="number" min={1} max={3650} value={retention} aria-describedby="settings-retention-hint"
               onInput={(e) => setRetention(e.currentTarget.value)} />
-            <span class="field__hint" id="settings-retention-hint">{t('popup_retentionHint')}</span>
+            <RetentionNote id="settings-retention-hint" version={retentionVersion} />
           </label>
           <button type="submit" class="button button--primary">{t('popup_save')}</button>
           <SaveStatus saved={saved} id="settings-status" />
         </form>
       </section>
+      <BackupSection onRestored={refresh} />
       <section aria-labelledby="danger-title" class="danger">
         <h3 id="danger-title">{t('popup_deleteAllTitle')}</h3>
         <p class="muted">{t('popup_deleteAllIntro')}</p>
