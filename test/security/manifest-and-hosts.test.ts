@@ -13,6 +13,30 @@ const OPTIONAL_PERMISSIONS = ['nativeMessaging'];
 const SPOT_PATTERNS = ['https://spot.gov.si/*', 'https://*.spot.gov.si/*'];
 /** URL literals allowed in source besides SPOT: XML namespaces are names, not requests. */
 const NON_REQUEST_URLS = [/^https?:\/\/www\.w3\.org\//, /^urn:/];
+/**
+ * URL texts the bundled libraries carry, none of them ever requested: each reviewed, with why.
+ * A new one fails the built-extension test below until it is reviewed and listed here.
+ */
+const LIBRARY_URLS: Record<string, string> = {
+  'https://github.com/mholt/PapaParse': 'papaparse: licence comment',
+  'https://tinyurl.com/y2uuvskb': "Dexie: text of its 'IndexedDB API missing' error",
+  'http://bit.ly/2kdckMn': "Dexie: text of its 'Transaction committed too early' error",
+};
+/**
+ * Every place the built scripts can make a request or start code, reviewed (SECURITY.md):
+ * file (hash removed) and the start of the trimmed source line → why it is safe. A new call site
+ * fails the test until it is reviewed.
+ */
+const REVIEWED_CALL_SITES: Record<string, string> = {
+  'content.js: if (page && typeof page.fetch === "function") return page.fetch(url);': 'download.ts pageFetch: only called by fetchSpotFile after isSpotUrl(url)',
+  'content.js: return fetch(url, {': 'download.ts pageFetch (Chrome): same',
+  'content.js: if (r = new XMLHttpRequest(), this._config.withCredentials': "papaparse's download mode: never used (no Papa.parse call passes `download`, checked below)",
+  'content.js: })(), (e = new n.Worker(e)).onmessage = p, e.id = h++, o[e.id] = e);': "papaparse's worker mode: never used (no `worker` option, checked below)",
+  'assets/papaparse.min.js: if (r = new XMLHttpRequest(), this._config.withCredentials': 'papaparse (popup chunk): same',
+  'assets/papaparse.min.js: })(), (e = new n.Worker(e)).onmessage = p, e.id = h++, o[e.id] = e);': 'papaparse (popup chunk): same',
+  'background.js: send: (message) => import_browser_polyfill.default.runtime.sendNativeMessage(NATIVE_HOST_NAME, message)': 'native bridge: only the local companion, optional permission',
+};
+const CALL_SITE = /\bfetch\s*\(|XMLHttpRequest\s*\(|new\s+WebSocket\b|new\s+EventSource\b|sendBeacon\s*\(|importScripts\s*\(|new\s+(?:\w+\.)?(?:Shared)?Worker\s*\(|sendNativeMessage\s*\(|connectNative\s*\(|\bimport\s*\(\s*['"`]https?:|\.src\s*=\s*['"`]https?:/;
 
 type Manifest = {
   permissions?: string[]; optional_permissions?: string[]; host_permissions?: string[]; optional_host_permissions?: string[];
@@ -107,5 +131,86 @@ describe('the sources', () => {
   it('never write raw HTML or evaluate strings', () => {
     const sinks = /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\s*\(|\beval\s*\(|new\s+Function\s*\(/;
     expect(files.filter((f) => sinks.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});
+
+describe('the built extension (what ships: dist/chrome, dist/firefox)', () => {
+  const dists = ['chrome', 'firefox'].map((b) => join(ROOT, 'dist', b)).filter((d) => existsSync(join(d, 'manifest.json')));
+  const built = dists.flatMap((d) => walk(d, /\.(js|html|css|json)$/).map((f) => ({ dist: d, file: f, rel: relative(d, f).replace(/-[\w-]{8}\.(js|css)$/, '.$1') })));
+  const scripts = built.filter((f) => f.file.endsWith('.js'));
+
+  it('is there to be checked (npm test builds first)', () => {
+    if (process.env.CI) expect(dists).toHaveLength(2);
+    if (dists.length) expect(scripts.map((s) => s.rel)).toEqual(expect.arrayContaining(['content.js', 'background.js']));
+  });
+
+  it('names no host but SPOT in any file it ships, apart from the reviewed library texts', () => {
+    const offenders: string[] = [];
+    for (const f of built) {
+      for (const url of readFileSync(f.file, 'utf8').match(/\b(?:https?|wss?|ftp):\/\/[^\s'"`)<>\\]+/g) ?? []) {
+        let host = '';
+        try { host = new URL(url).hostname; } catch { /* a template */ }
+        if (host === 'spot.gov.si' || host.endsWith('.spot.gov.si') || NON_REQUEST_URLS.some((r) => r.test(url)) || url in LIBRARY_URLS) continue;
+        offenders.push(`${relative(ROOT, f.file)}: ${url}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('can make requests, start workers or native messages only from the reviewed call sites', () => {
+    const found = new Set<string>();
+    for (const f of scripts) {
+      for (const line of readFileSync(f.file, 'utf8').split('\n')) {
+        if (CALL_SITE.test(line) && !/^\s*(\*|\/\/)/.test(line)) found.add(`${f.rel}: ${line.trim()}`);
+      }
+    }
+    const reviewed = Object.keys(REVIEWED_CALL_SITES);
+    const unreviewed = [...found].filter((site) => !reviewed.some((r) => site.startsWith(r)));
+    expect(unreviewed, 'a new request or worker in the build: review it and list it in REVIEWED_CALL_SITES and SECURITY.md').toEqual([]);
+    if (dists.length) expect(found.size).toBeGreaterThan(0); // the scan sees the known ones
+  });
+
+  it('fetches from the content script only after checking the address is SPOT, also after a redirect', () => {
+    for (const d of dists) {
+      const text = readFileSync(join(d, 'content.js'), 'utf8');
+      const body = text.slice(text.indexOf('async function fetchSpotFile(url)'));
+      expect(body.indexOf('if (!isSpotUrl(url)) throw')).toBeGreaterThan(0);
+      expect(body.indexOf('if (!isSpotUrl(url)) throw')).toBeLessThan(body.indexOf('pageFetch(url)'));
+      expect(body).toMatch(/if \(response\.url && !isSpotUrl\(response\.url\)\) throw/);
+      // pageFetch has no other caller.
+      expect(text.match(/pageFetch\(/g)).toHaveLength(3); // its definition and the two calls above
+    }
+  });
+
+  it('evaluates no strings as code', () => {
+    const sinks = /\beval\s*\(|new\s+Function\s*\(|set(?:Timeout|Interval)\s*\(\s*['"`]/;
+    expect(scripts.filter((f) => sinks.test(readFileSync(f.file, 'utf8'))).map((f) => relative(ROOT, f.file))).toEqual([]);
+  });
+
+  it('talks natively only to the local companion', () => {
+    const name = readFileSync(join(ROOT, 'src/shared/protocol/native.ts'), 'utf8').match(/NATIVE_HOST_NAME = '([^']+)'/)?.[1];
+    expect(name).toBe('si.spot_pomocnik.companion');
+  });
+
+  it('runs its content script only in top documents of SPOT, not in frames', () => {
+    for (const [, m] of manifests()) {
+      for (const cs of (m.content_scripts ?? []) as { all_frames?: boolean; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[]) {
+        expect(cs.all_frames ?? false).toBe(false);
+        expect(cs.match_about_blank ?? false).toBe(false);
+        expect(cs.match_origin_as_fallback ?? false).toBe(false);
+      }
+    }
+  });
+});
+
+describe('dormant network features of the libraries stay off', () => {
+  it('no Papa.parse call downloads a URL or starts a worker', () => {
+    const calls: string[] = [];
+    for (const f of walk(join(ROOT, 'src'), /\.(ts|tsx)$/)) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/Papa\.parse(?:<[^>]*>)?\(([^;]*)\)/g)) calls.push(`${relative(ROOT, f)}: ${m[1]}`);
+    }
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((c) => /\b(download|worker|downloadRequestHeaders|withCredentials)\s*:/.test(c))).toEqual([]);
   });
 });
