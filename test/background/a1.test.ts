@@ -91,6 +91,8 @@ describe('ui:savePosting — what is stored', () => {
     const filed = await save(past, { id: unfiled.id, filedOn: '2026-10-20' });
     expect(filed).toMatchObject({ filedOn: '2026-10-20', issues: [] });
     expect(codes(await save(posting({ start: '2026-12-01' }, { emso: '0202985505006' }), { filedOn: '2026-10-31' }))).toEqual(['TOO_EARLY']);
+    // Filed today is fine; tomorrow is not a filing day yet.
+    expect(await save(past, { id: unfiled.id, filedOn: '2026-11-21' })).toMatchObject({ filedOn: '2026-11-21' });
     const e = await refused('ui:savePosting', { employerTax: EMPLOYER, id: null, posting: past, filedOn: '2026-11-22' });
     expect(e).toMatchObject({ code: 'INVALID_PAYLOAD' });
     expect(e.message).toMatch(/v prihodnosti/);
