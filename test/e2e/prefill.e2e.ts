@@ -31,7 +31,7 @@ import { readDocument } from '../../src/lib/documents.ts';
 import { claimExpiry, expiryState, type ClaimLine } from '../../src/lib/refund.ts';
 import type { PostingView, SavePostingRequest } from '../../src/shared/protocol/a1.ts';
 import type { EmployerRow } from '../../src/shared/rows.ts';
-import { PANEL_HOST, withChromium, withFirefox, type SpotServer } from './harness/index.ts';
+import { panelDriver, withChromium, withFirefox, type SpotServer } from './harness/index.ts';
 
 const IMPORT = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const FORMS = fileURLToPath(new URL('../fixtures/spot/forms/', import.meta.url));
@@ -110,12 +110,6 @@ interface Driver {
   panel(selector: string): Promise<Record<string, string>>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   seed(arg: Parameters<typeof seed>[0]): Promise<Seeded>;
-}
-
-function panelElement(arg: { host: string; selector: string }): Record<string, string> | null {
-  const el = document.querySelector(arg.host)?.shadowRoot?.querySelector(arg.selector) as HTMLElement | null | undefined;
-  if (!el) return null;
-  return { text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), value: (el as HTMLInputElement).value ?? '', ...el.dataset } as Record<string, string>;
 }
 
 /** What the page itself holds: the form's data, the outlined controls, the submit counter. */
@@ -246,14 +240,13 @@ afterAll(() => { if (out) rmSync(out, { recursive: true, force: true }); });
 describe('prefilling SPOT\'s forms: Chromium (dist/chrome)', () => {
   it('fills the plain and the framework refund form and the A1 form from stored data, and submits nothing', async () => {
     await withChromium(async ({ page, server, openPopup }) => {
+      const panel = panelDriver(page);
       const d: Driver = {
         goto: async (path) => void (await page.goto(server.url(path))),
         typePage: (selector, text) => page.locator(selector).first().pressSequentially(text),
-        clickPanel: (selector) => page.locator(`${PANEL_HOST} ${selector}`).click(),
-        async panel(selector) {
-          const handle = await page.waitForFunction(panelElement, { host: PANEL_HOST, selector }, { timeout: 15_000 });
-          return (await handle.jsonValue()) as Record<string, string>;
-        },
+        // The panel's shadow root is closed: reached through the DevTools protocol (harness/panel.ts).
+        clickPanel: (selector) => panel.click(selector),
+        panel: (selector) => panel.waitFor(selector),
         evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown),
         async seed(arg) {
           const popup = await openPopup();
@@ -273,7 +266,8 @@ describe('prefilling SPOT\'s forms: Firefox ESR (dist/firefox)', () => {
   it('fills the plain and the framework refund form and the A1 form from stored data, and submits nothing', async () => {
     await withFirefox(async ({ newPage, server, openPopup }) => {
       const page: FirefoxPage = await newPage();
-      const inPanel = (selector: string) => `${PANEL_HOST} >>> ${selector}`;
+      // The panel's shadow root is closed: reached through WebDriver BiDi (harness/panel.ts).
+      const panel = panelDriver(page);
       const d: Driver = {
         async goto(path) {
           const url = server.url(path);
@@ -285,14 +279,8 @@ describe('prefilling SPOT\'s forms: Firefox ESR (dist/firefox)', () => {
           await el!.focus();
           await page.keyboard.type(text);
         },
-        async clickPanel(selector) {
-          const el = await page.waitForSelector(inPanel(selector), { timeout: 15_000 });
-          await el!.click();
-        },
-        async panel(selector) {
-          const handle = await page.waitForFunction(panelElement, { timeout: 15_000 }, { host: PANEL_HOST, selector });
-          return (await handle.jsonValue()) as Record<string, string>;
-        },
+        clickPanel: (selector) => panel.click(selector),
+        panel: (selector) => panel.waitFor(selector),
         evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg as unknown) as never,
         async seed(arg) {
           const popup = await openPopup();

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page as FirefoxPage } from 'puppeteer-core';
-import { PANEL_HOST, withChromium, withFirefox } from './harness/index.ts';
+import { PANEL_HOST, panelDriver, withChromium, withFirefox } from './harness/index.ts';
 
 const TITLE = 'Prenos ePotrdil o zadržanosti od dela – SPOT';
 const HEADING = 'Prenos ePotrdil o zadržanosti od dela';
-const RECORD = `${PANEL_HOST} [data-testid=panel-record]`; // Playwright's CSS pierces open shadow roots
+const RECORD = '[data-testid=panel-record]'; // inside the panel's closed shadow root
 const STATUS = '[data-testid=status-line][data-state=loaded]';
 
 describe('smoke: Chromium (dist/chrome)', () => {
@@ -19,20 +19,24 @@ describe('smoke: Chromium (dist/chrome)', () => {
       await before.close();
 
       await page.goto(server.url('/ebol-seznam.html'));
-      const panel = page.locator(RECORD);
-      expect(await panel.locator('[data-field=title]').textContent()).toBe(TITLE);
+      // The panel's shadow root is closed: SPOT's scripts cannot read it; tests reach it through
+      // the DevTools protocol (harness/panel.ts).
+      const panel = panelDriver(page);
+      expect((await panel.waitFor(`${RECORD} [data-field=title]`)).text).toBe(TITLE);
       // The visible heading, not the hidden h1 of the site header.
-      expect(await panel.locator('[data-field=heading]').textContent()).toBe(HEADING);
-      expect(await page.locator(`${PANEL_HOST} .panel__message`).textContent()).toBe('Page seen and stored.');
+      expect((await panel.waitFor(`${RECORD} [data-field=heading]`)).text).toBe(HEADING);
+      expect((await panel.waitFor('.panel__message')).text).toBe('Page seen and stored.');
+      expect(await page.evaluate((host) => document.querySelector(host)?.shadowRoot ?? null, PANEL_HOST)).toBeNull();
 
       // SPOT's CSS (button { background: red !important }) does not reach into the panel.
-      const toggle = page.locator(`${PANEL_HOST} button.panel__toggle`);
-      expect(await toggle.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(255, 255, 255)');
+      expect(await panel.evaluate((root) => getComputedStyle(root!.querySelector('button.panel__toggle')!).backgroundColor, null)).toBe('rgb(255, 255, 255)');
       // Collapsible from the keyboard.
-      await toggle.focus();
-      await page.keyboard.press('Enter');
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-      expect(await page.locator(`${PANEL_HOST} #spot-pomocnik-body`).isHidden()).toBe(true);
+      await panel.type('button.panel__toggle', '{Enter}');
+      await panel.waitFor('button.panel__toggle[aria-expanded="false"]');
+      expect(await panel.evaluate((root) => {
+        const body = root!.querySelector<HTMLElement>('#spot-pomocnik-body');
+        return !body || body.hidden || getComputedStyle(body).display === 'none';
+      }, null)).toBe(true);
 
       const popup = await openPopup();
       const status = await popup.locator(STATUS).textContent();
@@ -56,7 +60,7 @@ describe('smoke: Chromium (dist/chrome)', () => {
       // Content scripts do run (on the real host) — so their absence above means something.
       const spot = await context.newPage();
       await spot.goto(server.url('/index.html'));
-      await spot.locator(RECORD).waitFor();
+      await panelDriver(spot).waitFor(RECORD);
 
       expect(await page.locator(PANEL_HOST).count()).toBe(0);
       expect(await plainIp.locator(PANEL_HOST).count()).toBe(0);
@@ -66,21 +70,14 @@ describe('smoke: Chromium (dist/chrome)', () => {
   });
 });
 
-/** Text of the panel's stored record, read from the page through the open shadow root. */
+/** Text of the panel's stored record, read through its closed shadow root (WebDriver BiDi). */
 async function panelRecord(page: FirefoxPage): Promise<Record<string, string>> {
-  const handle = await page.waitForFunction(
-    (host: string) => {
-      const root = document.querySelector(host)?.shadowRoot;
-      const record = root?.querySelector('[data-testid=panel-record]');
-      if (!root || !record) return null;
-      const message = root.querySelector('.panel__message')?.textContent;
-      const fields = Object.fromEntries([...record.querySelectorAll('[data-field]')].map((e) => [e.getAttribute('data-field'), e.textContent]));
-      return { message, ...fields };
-    },
-    { timeout: 15_000 },
-    PANEL_HOST,
-  );
-  return (await handle.jsonValue()) as Record<string, string>;
+  const panel = panelDriver(page);
+  await panel.waitFor(RECORD);
+  return panel.evaluate((root, record) => {
+    const fields = Object.fromEntries([...root!.querySelectorAll(`${record} [data-field]`)].map((e) => [e.getAttribute('data-field'), e.textContent]));
+    return { message: root!.querySelector('.panel__message')?.textContent, ...fields } as Record<string, string>;
+  }, RECORD);
 }
 
 describe('smoke: Firefox ESR (dist/firefox)', () => {
@@ -92,6 +89,8 @@ describe('smoke: Firefox ESR (dist/firefox)', () => {
       // navigator.language is sl-SI here: the panel speaks Slovenian.
       expect(record).toMatchObject({ message: 'Stran je zaznana in shranjena.', title: TITLE, heading: HEADING });
       expect(record.seenAt).toMatch(/\d{4}/);
+      // SPOT's own scripts cannot read the panel.
+      expect(await page.evaluate((host: string) => document.querySelector(host)?.shadowRoot ?? null, PANEL_HOST)).toBeNull();
 
       const popup = await openPopup();
       const status = await popup.waitForFunction((s: string) => document.querySelector(s)?.textContent, { timeout: 15_000 }, STATUS);

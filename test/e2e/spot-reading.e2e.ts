@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page as FirefoxPage } from 'puppeteer-core';
-import { PANEL_HOST, withChromium, withFirefox, type SpotServer } from './harness/index.ts';
+import { panelDriver, withChromium, withFirefox, type SpotServer } from './harness/index.ts';
 import { FIXTURES } from './harness/paths.ts';
 
 interface Snapshot {
@@ -33,7 +33,7 @@ interface Driver {
   goto(path: string): Promise<void>;
   /** A real mouse click on an element of SPOT's page. */
   click(selector: string): Promise<void>;
-  /** A real click / typing on an element of the panel (inside its shadow root). */
+  /** A real click / typing on an element of the panel (inside its closed shadow root). */
   clickPanel(selector: string): Promise<void>;
   typePanel(selector: string, text: string): Promise<void>;
   /** Waits until the panel has an element matching `selector`; its text and data-* attributes. */
@@ -45,12 +45,6 @@ interface Driver {
 }
 
 // ---- in-page functions (serialised into the browser: no closures) ----
-
-function panelElement(arg: { host: string; selector: string }): Record<string, string> | null {
-  const el = document.querySelector(arg.host)?.shadowRoot?.querySelector(arg.selector) as HTMLElement | null | undefined;
-  if (!el) return null;
-  return { text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), ...el.dataset } as Record<string, string>;
-}
 
 async function readStore(): Promise<Snapshot> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -220,22 +214,15 @@ async function scenario(d: Driver, server: SpotServer): Promise<void> {
 describe('reading SPOT: Chromium (dist/chrome)', () => {
   it('pages, re-renders, downloads, the employer prompt and diagnostics', async () => {
     await withChromium(async ({ page, server, openPopup }) => {
+      const panel = panelDriver(page);
       const d: Driver = {
         lang: 'en',
         goto: async (path) => void (await page.goto(server.url(path))),
         click: (selector) => page.locator(selector).click(),
-        clickPanel: (selector) => page.locator(`${PANEL_HOST} ${selector}`).click(),
-        async typePanel(selector, text) {
-          const el = page.locator(`${PANEL_HOST} ${selector}`);
-          for (const part of text.split(/(\{\w+\})/).filter(Boolean)) {
-            if (/^\{\w+\}$/.test(part)) await el.press(part.slice(1, -1));
-            else await el.pressSequentially(part);
-          }
-        },
-        async panel(selector) {
-          const handle = await page.waitForFunction(panelElement, { host: PANEL_HOST, selector }, { timeout: 15_000 });
-          return (await handle.jsonValue()) as Record<string, string>;
-        },
+        // The panel's shadow root is closed: reached through the DevTools protocol (harness/panel.ts).
+        clickPanel: (selector) => panel.click(selector),
+        typePanel: (selector, text) => panel.type(selector, text),
+        panel: (selector) => panel.waitFor(selector),
         async waitPage<A>(fn: (arg: A) => unknown, arg: A) {
           await page.waitForFunction(fn as (arg: unknown) => unknown, arg as unknown, { timeout: 15_000 });
         },
@@ -260,7 +247,8 @@ describe('reading SPOT: Firefox ESR (dist/firefox)', () => {
     try {
       await withFirefox(async ({ newPage, server, openPopup }) => {
         const page: FirefoxPage = await newPage();
-        const inPanel = (selector: string) => `${PANEL_HOST} >>> ${selector}`;
+        // The panel's shadow root is closed: reached through WebDriver BiDi (harness/panel.ts).
+        const panel = panelDriver(page);
         const d: Driver = {
           lang: 'sl',
           async goto(path) {
@@ -271,19 +259,9 @@ describe('reading SPOT: Firefox ESR (dist/firefox)', () => {
             await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
           },
           click: (selector) => page.click(selector),
-          clickPanel: (selector) => page.click(inPanel(selector)),
-          async typePanel(selector, text) {
-            const el = await page.waitForSelector(inPanel(selector), { timeout: 15_000 });
-            await el!.focus();
-            for (const part of text.split(/(\{\w+\})/).filter(Boolean)) {
-              if (/^\{\w+\}$/.test(part)) await page.keyboard.press(part.slice(1, -1) as 'Enter');
-              else await page.keyboard.type(part);
-            }
-          },
-          async panel(selector) {
-            const handle = await page.waitForFunction(panelElement, { timeout: 15_000 }, { host: PANEL_HOST, selector });
-            return (await handle.jsonValue()) as Record<string, string>;
-          },
+          clickPanel: (selector) => panel.click(selector),
+          typePanel: (selector, text) => panel.type(selector, text),
+          panel: (selector) => panel.waitFor(selector),
           waitPage: async (fn, arg) => void (await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: 15_000 }, arg as unknown)),
           evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg as unknown) as never,
           async store() {

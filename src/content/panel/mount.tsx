@@ -1,10 +1,14 @@
 /**
  * Puts the panel on the page inside a Shadow DOM, so SPOT's CSS and ours never mix.
  *
- * The shadow root is OPEN on purpose: a closed root would not hide anything from SPOT's own
- * scripts (they run first and could patch attachShadow), while an open one lets end-to-end
- * tests and assistive tools read the panel from the page. All text is rendered by Preact
- * (escaped), never as HTML.
+ * The shadow root is CLOSED (issue 9, SECURITY.md): the panel shows stored data SPOT's page
+ * must not read — the stored businesses in the employer prompt, the stored claims and postings
+ * on SPOT's forms — and a compromised SPOT page could read an open root
+ * (`host.shadowRoot.textContent`). The reference to the closed root exists only here, in the
+ * content script's isolated world; patching `Element.prototype.attachShadow` in the page does
+ * not reach this world. Assistive tools read closed roots as usual; end-to-end tests reach it
+ * through the DevTools protocol / WebDriver BiDi (test/e2e/harness/panel.ts). All text is
+ * rendered by Preact (escaped), never as HTML.
  */
 import { render } from 'preact';
 import css from './panel.css?inline';
@@ -24,7 +28,7 @@ export function mountPanel(doc: Document): MountedPanel {
   doc.getElementById(PANEL_HOST_ID)?.remove();
   const host = doc.createElement('div');
   host.id = PANEL_HOST_ID;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   (doc.body ?? doc.documentElement).append(host);
   return {
     host,

@@ -10,4 +10,4 @@
 export { withChromium, type ChromiumRun, type ChromiumOptions } from './chromium.ts';
 export { withFirefox, type FirefoxRun, type FirefoxOptions, FIREFOX_ADDON_ID } from './firefox.ts';
 export { startSpotServer, type SpotServer, type SpotServerOptions, type Route, type CapturedRequest } from './server.ts';
-export { PANEL_HOST } from './panel.ts';
+export { PANEL_HOST, panelDriver, type PanelDriver } from './panel.ts';
