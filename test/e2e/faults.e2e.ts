@@ -153,7 +153,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 // ---- the scenarios ----
 
-async function interruptedImports(popup: Page, stopWorkers: () => Promise<void>): Promise<{ kills: number; midTransaction: number; recordsChecked: number }> {
+async function interruptedImports(popup: Page, stopWorkers: () => Promise<void>): Promise<{ kills: number; midTransaction: number; recordsChecked: number; tablesChecked: number }> {
   const certificates = range(3_000_001, 3_000_000 + IMPORT_SIZE).map((n) => certificate(n));
   const empty = await popup.evaluate(countAll);
   expect(empty).toEqual({ employers: 0, workers: 0, certificates: 0, history: 0, settings: 0 });
@@ -170,7 +170,7 @@ async function interruptedImports(popup: Page, stopWorkers: () => Promise<void>)
   await popup.evaluate((channel) => (window as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ channel, name: 'ui:deleteAllData', payload: { confirm: true } }), CHANNEL);
   expect(await popup.evaluate(countAll)).toEqual(empty);
 
-  let kills = 0, midTransaction = 0, recordsChecked = 0;
+  let kills = 0, midTransaction = 0, recordsChecked = 0, tablesChecked = 0;
   for (const fraction of [0.05, 0.3, 0.6]) {
     await popup.evaluate(startImport, { channel: CHANNEL, certificates });
     await popup.evaluate(waitForWriter, 30_000);
@@ -181,6 +181,7 @@ async function interruptedImports(popup: Page, stopWorkers: () => Promise<void>)
     const answer = await popup.evaluate(() => (window as unknown as { __import: Promise<{ answered: boolean }> }).__import);
     const after = await popup.evaluate(countAll);
     recordsChecked += Object.values(after).reduce((a, b) => a + b, 0);
+    tablesChecked += Object.keys(after).length;
     if (stillWriting) {
       // Stopped inside the transaction: no answer, and nothing of the file in any table.
       midTransaction++;
@@ -202,7 +203,8 @@ async function interruptedImports(popup: Page, stopWorkers: () => Promise<void>)
   expect(final.certificates).toBe(IMPORT_SIZE);
   expect(final.history).toBe(IMPORT_SIZE); // one "created" each, nothing from the interrupted tries
   recordsChecked += Object.values(final).reduce((a, b) => a + b, 0);
-  return { kills, midTransaction, recordsChecked };
+  tablesChecked += Object.keys(final).length;
+  return { kills, midTransaction, recordsChecked, tablesChecked };
 }
 
 async function twoTabs(context: import('playwright-core').BrowserContext, server: SpotServer, popup: Page): Promise<number> {
@@ -260,7 +262,7 @@ describe('faults: Chromium (dist/chrome)', () => {
       await popup.evaluate((channel) => (window as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ channel, name: 'ui:deleteAllData', payload: { confirm: true } }), CHANNEL);
       const checked = await twoTabs(context, server, popup);
       // eslint-disable-next-line no-console
-      console.log(`[faults e2e] worker kills: ${kills.kills} (inside the write transaction: ${kills.midTransaction}), records checked after kills: ${kills.recordsChecked}; two tabs: ${checked} records checked`);
+      console.log(`[faults e2e] import of ${IMPORT_SIZE} certificates, service worker stopped ${kills.kills} times (inside the write transaction: ${kills.midTransaction}); tables checked after the stops and the re-import: ${kills.tablesChecked}, records in them: ${kills.recordsChecked}; two tabs: ${checked} records checked`);
     });
   });
 });
