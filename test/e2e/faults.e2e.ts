@@ -11,12 +11,17 @@
  *  2. Two SPOT tabs showing different and overlapping eBOL lists store at the same time, then
  *     both re-render with some certificates cancelled: every certificate is stored exactly once
  *     (one "created" in its history) with its latest status.
+ *  3. That state saved through Nastavitve → Varnostna kopija as an encrypted `.spotbackup`
+ *     (WebCrypto and CompressionStream in the real service worker), everything deleted, then
+ *     restored from the file: the dialog shows the file's counts first, and afterwards every
+ *     certificate and history entry is back as it was.
  *
  * (A storage quota cannot be imposed on the extension in Chromium: it holds `unlimitedStorage`,
  * and `Storage.overrideQuotaForOrigin` only changes what `navigator.storage.estimate()` reports.
  * Quota faults are injected in the unit tests: test/security/storage-faults.test.ts.)
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -248,8 +253,46 @@ async function twoTabs(context: import('playwright-core').BrowserContext, server
   return certificates.length + history.length;
 }
 
+/** Through the app's own Settings view: make a backup, delete everything, restore it. */
+async function backupAndRestore(app: Page, popup: Page): Promise<number> {
+  const before = await popup.evaluate(dumpCertificates);
+  const dir = mkdtempSync(join(tmpdir(), 'spot-backup-'));
+  try {
+    const secret = 'Tri zelene žabe skačejo 2025!';
+    await app.locator('#backup-passphrase').fill(secret);
+    await app.locator('#backup-passphrase-again').fill(secret);
+    const [download] = await Promise.all([app.waitForEvent('download'), app.locator('[data-testid=backup-create-form] button[type=submit]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^spot-pomocnik-\d{4}-\d{2}-\d{2}\.spotbackup$/);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('2000151'); // encrypted: no certificate number in clear
+    expect(JSON.parse(text)).toMatchObject({ format: 'spot-pomocnik-backup', compression: 'gzip', kdf: { iterations: 600_000 } });
+
+    await popup.evaluate((channel) => (window as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ channel, name: 'ui:deleteAllData', payload: { confirm: true } }), CHANNEL);
+    expect((await popup.evaluate(countAll)).certificates).toBe(0);
+
+    await app.locator('[data-testid=backup-file]').setInputFiles(file);
+    await app.locator('#backup-restore-passphrase').fill('napačno geslo');
+    await app.locator('[data-testid=backup-restore-form] button[type=submit]').click();
+    await app.locator('#backup-restore-status[data-state=error]').waitFor();
+    await app.locator('#backup-restore-passphrase').fill(secret);
+    await app.locator('[data-testid=backup-restore-form] button[type=submit]').click();
+    await app.locator('[role=dialog] [data-table=certificates]').waitFor();
+    expect(await app.locator('[role=dialog] [data-table=certificates]').getAttribute('data-count')).toBe(String(before.certificates.length));
+    expect((await popup.evaluate(countAll)).certificates).toBe(0); // nothing replaced before the confirmation
+    await app.locator('[role=dialog] .button--danger').click();
+    await app.locator('#backup-restore-status[data-state=done]').waitFor();
+    const after = await popup.evaluate(dumpCertificates);
+    expect(after).toEqual(before);
+    return after.certificates.length + after.history.length;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('faults: Chromium (dist/chrome)', () => {
-  it('a stopped service worker leaves an import whole or absent; two tabs writing at once lose nothing', async () => {
+  it('a stopped service worker leaves an import whole or absent; two tabs writing at once lose nothing; a backup brings all back', async () => {
     await withChromium(async ({ context, server, openPopup }) => {
       const popup = await openPopup();
       // The popup's first message has the background create the database (reading it first would create an empty one).
@@ -261,8 +304,10 @@ describe('faults: Chromium (dist/chrome)', () => {
       const kills = await interruptedImports(popup, stopWorkers);
       await popup.evaluate((channel) => (window as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ channel, name: 'ui:deleteAllData', payload: { confirm: true } }), CHANNEL);
       const checked = await twoTabs(context, server, popup);
+      const app = await openPopup('app.html#settings');
+      const restored = await backupAndRestore(app, popup);
       // eslint-disable-next-line no-console
-      console.log(`[faults e2e] import of ${IMPORT_SIZE} certificates, service worker stopped ${kills.kills} times (inside the write transaction: ${kills.midTransaction}); tables checked after the stops and the re-import: ${kills.tablesChecked}, records in them: ${kills.recordsChecked}; two tabs: ${checked} records checked`);
+      console.log(`[faults e2e] import of ${IMPORT_SIZE} certificates, service worker stopped ${kills.kills} times (inside the write transaction: ${kills.midTransaction}); tables checked after the stops and the re-import: ${kills.tablesChecked}, records in them: ${kills.recordsChecked}; two tabs: ${checked} records checked; backup restored: ${restored} records equal`);
     });
   });
 });
