@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CONTENT_KEY_PREFIXES, pruneCatalogue } from './scripts/locale-parts.mjs';
 
 export type Target = 'chrome' | 'firefox';
 export type Part = 'pages' | 'content';
@@ -38,6 +39,19 @@ function emitManifest(target: Target): Plugin {
   };
 }
 
+/** The bundled copies of the `_locales` catalogues lose their descriptions; the content script keeps only its keys. */
+function localeCatalogues(part: Part): Plugin {
+  const keep = part === 'content' ? (key: string) => CONTENT_KEY_PREFIXES.some((p) => key.startsWith(p)) : () => true;
+  return {
+    name: 'spot-pomocnik:locale-catalogues',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]_locales[\\/][a-z]{2}[\\/]messages\.json$/.test(id.split('?')[0] ?? '')) return null;
+      return { code: pruneCatalogue(code, keep), map: null };
+    },
+  };
+}
+
 function parseMode(mode: string): { target: Target; part: Part } {
   const [target, part] = mode.split('-');
   if ((target === 'chrome' || target === 'firefox') && (part === 'pages' || part === 'content')) return { target, part };
@@ -51,9 +65,10 @@ const common: UserConfig = {
   logLevel: 'warn',
   build: {
     target: ['chrome120', 'firefox140'],
-    // Readable output: users and reviewers can audit what runs next to their tax data.
-    minify: false,
-    sourcemap: false,
+    // Minified to keep the content script (loaded on every SPOT page) and the popup small
+    // (issue 8 budgets); the readable sources are the repository, built reproducibly.
+    minify: true,
+    sourcemap: process.env.SPOT_SOURCEMAP === "1",
     reportCompressedSize: false,
   },
 };
@@ -64,7 +79,7 @@ function pages(target: Target): UserConfig {
     root: here('src/popup'),
     base: './',
     publicDir: here('public'),
-    plugins: [emitManifest(target)],
+    plugins: [emitManifest(target), localeCatalogues('pages')],
     build: {
       ...common.build,
       outDir: here(`dist/${target}`),
@@ -91,6 +106,8 @@ function content(target: Target): UserConfig {
   return {
     ...common,
     publicDir: false,
+    plugins: [localeCatalogues('content')],
+    resolve: { alias: { 'webextension-polyfill': here('src/content/browserApi.ts') } },
     build: {
       ...common.build,
       outDir: here(`dist/${target}`),

@@ -3,17 +3,21 @@
  * content script with the user's session (same origin, cookies included). Only SPOT addresses
  * are ever fetched; the page's own download is left alone (nobody calls preventDefault).
  */
-import { readDocument, type ReadDocument } from '../lib/documents.ts';
-import { ReadError } from '../lib/errors.ts';
+import type { CertificateList } from '../lib/ebolXml.ts';
+import type { Disclosure } from '../lib/disclosure/model.ts';
 import { MAX_INPUT_BYTES } from '../lib/limits.ts';
 import { isSpotUrl } from '../shared/spot.ts';
+import type { ReadFileResponse } from '../shared/protocol/files.ts';
 
 export class DownloadError extends Error {
   override readonly name = 'DownloadError';
-  constructor(readonly code: 'NOT_SPOT' | 'HTTP' | 'NETWORK' | 'TOO_LARGE', message: string) {
+  constructor(readonly code: 'NOT_SPOT' | 'HTTP' | 'NETWORK' | 'TOO_LARGE' | 'UNREADABLE' | 'UNEXPECTED', message: string) {
     super(message);
   }
 }
+
+/** Reads a file's bytes (the background does it: see protocol/files.ts). */
+export type FileReader = (bytes: Uint8Array, fileName: string) => Promise<ReadFileResponse>;
 
 /** The file name from Content-Disposition, else the last part of the path. */
 export function fileNameOf(url: string, disposition: string | null): string {
@@ -37,7 +41,7 @@ export function fileNameOf(url: string, disposition: string | null): string {
 
 export interface Downloaded {
   fileName: string;
-  document: ReadDocument;
+  document: Disclosure | CertificateList | { type: 'other' };
 }
 
 /**
@@ -79,8 +83,8 @@ function ownCopy(buffer: ArrayBuffer): Uint8Array {
   return bytes;
 }
 
-/** Fetches a SPOT file and reads it with the same readers as the companion. Throws DownloadError or ReadError. */
-export async function fetchSpotFile(url: string): Promise<Downloaded> {
+/** Fetches a SPOT file and has it read with the same readers as the companion. Throws DownloadError. */
+export async function fetchSpotFile(url: string, read: FileReader): Promise<Downloaded> {
   if (!isSpotUrl(url)) throw new DownloadError('NOT_SPOT', 'naslov ni na portalu SPOT');
   let response: Response;
   try {
@@ -102,12 +106,18 @@ export async function fetchSpotFile(url: string): Promise<Downloaded> {
     throw new DownloadError('TOO_LARGE', `datoteka je prevelika (${(length / 1048576).toFixed(1).replace('.', ',')} MB, največ 20 MB)`);
   }
   const bytes = ownCopy(await response.arrayBuffer());
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new DownloadError('TOO_LARGE', `datoteka je prevelika (${(bytes.length / 1048576).toFixed(1).replace('.', ',')} MB, največ 20 MB)`);
+  }
   const fileName = fileNameOf(url, response.headers.get('content-disposition'));
-  return { fileName, document: readDocument(bytes, fileName) };
+  const result = await read(bytes, fileName);
+  if (result.ok) return { fileName, document: result.document };
+  if (result.code === 'UNEXPECTED') return { fileName, document: { type: 'other' } };
+  throw new DownloadError('UNREADABLE', result.message);
 }
 
 /** A short reason for the panel, from whatever went wrong. */
 export function downloadProblem(error: unknown): string {
-  if (error instanceof ReadError || error instanceof DownloadError) return error.message;
+  if (error instanceof DownloadError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }

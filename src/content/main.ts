@@ -13,6 +13,7 @@ import { send } from '../shared/messages.ts';
 import { describeError } from '../shared/i18n.ts';
 import type { ContentContext } from './context.ts';
 import { fetchSpotFile } from './download.ts';
+import { toBase64 } from '../shared/protocol/files.ts';
 import { readPageInfo } from './pageInfo.ts';
 import { startPageReading } from './pages/controller.ts';
 import { startPrefill } from './forms/prefill.ts';
@@ -26,7 +27,7 @@ const ctx: ContentContext = {
   url: () => location.href,
   send,
   store,
-  fetchFile: fetchSpotFile,
+  fetchFile: (url) => fetchSpotFile(url, (bytes, fileName) => send('content:readFile', { fileName, base64: toBase64(bytes) })),
   panelHost: panel.host,
   version: browser.runtime.getManifest().version,
 };

@@ -36,8 +36,11 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
     const native = browser.i18n.getMessage(key, substitutions);
     if (native) return native;
   }
-  const text = catalogues[lang][key]?.message ?? catalogues.sl[key]?.message ?? key;
-  return format(text, substitutions);
+  const bundled = catalogues[lang][key]?.message ?? catalogues.sl[key]?.message;
+  if (bundled !== undefined) return format(bundled, substitutions);
+  // The content script bundles no catalogue (its size budget): the browser's own answers,
+  // in the browser's language.
+  return browser.i18n.getMessage(key, substitutions) || key;
 }
 
 /** A timestamp as the user reads it: local time in Ljubljana, e.g. `21. 11. 2025, 14:03`. */

@@ -69,7 +69,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }
  */
 export function errorText(code: ErrorCode, detail?: string): string {
   const entry = (sl as Record<string, { message: string } | undefined>)[`error_${code}`];
-  const text = entry?.message ?? code;
+  // The content script bundles no catalogue (its size budget): the browser's own answers there.
+  const text = entry?.message ?? (browser.i18n.getMessage(`error_${code}`) || code);
   return detail ? `${text}: ${detail}` : text;
 }
 

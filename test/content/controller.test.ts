@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readDocument } from '../../src/lib/documents.ts';
+import { readEbolXml } from '../../src/lib/ebolXml.ts';
 import type { ContentContext, Messenger } from '../../src/content/context.ts';
 import { startPageReading, type PageReading } from '../../src/content/pages/controller.ts';
 import { PanelStore } from '../../src/content/panel/model.ts';
@@ -60,7 +60,7 @@ function start(): ContentContext {
     fetchFile: async (url) => {
       fetched.push(url);
       const name = url.split('/').pop()!;
-      return { fileName: name, document: readDocument(readFileSync(join(FIXTURES, 'files', 'ebol-1000200002.xml')), name) };
+      return { fileName: name, document: readEbolXml(readFileSync(join(FIXTURES, 'files', 'ebol-1000200002.xml'))) };
     },
     panelHost: null, version: 'test', debounceMs: 5,
   };

@@ -24,30 +24,35 @@ function serve(response: { body?: Uint8Array; headers?: Record<string, string>; 
   return { fetch, arrayBuffer };
 }
 
+/** The content script hands a file's bytes to the background to be read; here it must never get that far. */
+const neverRead = vi.fn(async () => { throw new Error('the file must be refused before it is read'); });
+
 describe('SPOT downloads read by the content script', () => {
   it('refuses a file SPOT announces as larger than 20 MB before reading its body', async () => {
     const { arrayBuffer } = serve({ headers: { 'content-length': String(25 * 1024 * 1024) } });
-    const error = await fetchSpotFile('https://spot.gov.si/files/velika.csv').catch((e: unknown) => e);
+    const error = await fetchSpotFile('https://spot.gov.si/files/velika.csv', neverRead).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadError);
     expect(error).toMatchObject({ code: 'TOO_LARGE', message: 'datoteka je prevelika (25,0 MB, največ 20 MB)' });
     expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(neverRead).not.toHaveBeenCalled();
   });
 
   it('refuses an unannounced file over 20 MB before decoding or parsing it', async () => {
     serve({ body: new Uint8Array(MAX_INPUT_BYTES + 1024 * 1024) });
-    const error = await fetchSpotFile('https://spot.gov.si/files/velika.csv').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ReadError);
-    expect(error).toMatchObject({ code: 'TOO_LARGE', message: 'Datoteka je prevelika: 21,0 MB, največ je dovoljeno 20,0 MB.' });
+    const error = await fetchSpotFile('https://spot.gov.si/files/velika.csv', neverRead).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect(error).toMatchObject({ code: 'TOO_LARGE', message: 'datoteka je prevelika (21,0 MB, največ 20 MB)' });
+    expect(neverRead).not.toHaveBeenCalled();
   });
 
   it('fetches nothing that is not SPOT, and refuses a redirect away from SPOT', async () => {
     const { fetch } = serve({ body: new Uint8Array(10) });
     for (const url of ['https://spot.gov.si.evil.example/files/x.csv', 'http://spot.gov.si/files/x.csv', 'javascript:alert(1)', 'file:///etc/passwd']) {
-      await expect(fetchSpotFile(url)).rejects.toMatchObject({ code: 'NOT_SPOT' });
+      await expect(fetchSpotFile(url, neverRead)).rejects.toMatchObject({ code: 'NOT_SPOT' });
     }
     expect(fetch).not.toHaveBeenCalled();
     serve({ body: new Uint8Array(10), url: 'https://login.evil.example/' });
-    await expect(fetchSpotFile('https://spot.gov.si/files/x.csv')).rejects.toMatchObject({ code: 'NOT_SPOT' });
+    await expect(fetchSpotFile('https://spot.gov.si/files/x.csv', neverRead)).rejects.toMatchObject({ code: 'NOT_SPOT' });
   });
 });
 

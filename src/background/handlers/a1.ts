@@ -6,6 +6,7 @@
  */
 import { ORIGINAL_INSURANCE_BASES } from '../../lib/rules/a1.ts';
 import { todayInLjubljana } from '../../lib/dates.ts';
+import { postingsForForm } from '../../shared/forms/a1ForForm.ts';
 import type { PostingInput } from '../../shared/protocol/a1.ts';
 import type { SpotDb } from '../db.ts';
 import { defineHandlers } from '../registry.ts';
@@ -69,7 +70,7 @@ export function a1Handlers({ db, now = () => new Date() }: A1Deps) {
         const tax = employerTax ?? (await currentEmployer(d));
         const employer = tax ? (await d.employers.get(tax)) ?? null : null;
         if (!tax || !employer) return { employer: null, postings: [] };
-        return { employer, postings: orderForForm(await listPostingViews(d, tax, today())) };
+        return { employer, postings: postingsForForm(orderForForm(await listPostingViews(d, tax, today())), employer) };
       },
     },
   });

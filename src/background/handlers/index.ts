@@ -12,6 +12,7 @@ import { reminderHandlers, type RemindersDeps } from './reminders.ts';
 import { prefillHandlers, type PrefillDeps } from './prefill.ts';
 import { backupHandlers, type BackupDeps } from './backup.ts';
 import { selfEmployedHandlers, type SelfEmployedDeps } from './selfEmployed.ts';
+import { fileHandlers } from './files.ts';
 
 export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps & A1Deps & RemindersDeps & PrefillDeps & BackupDeps & SelfEmployedDeps;
 
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...prefillHandlers(deps),
     ...backupHandlers(deps),
     ...selfEmployedHandlers(deps),
+    ...fileHandlers(),
   };
 }

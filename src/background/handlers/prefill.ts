@@ -2,6 +2,8 @@
  * What the in-page helper needs to prefill SPOT's refund form: the employer's stored claims
  * (`content:refundClaims`). The registry accepts it only from a SPOT tab.
  */
+import { todayInLjubljana } from '../../lib/dates.ts';
+import { expiryState } from '../../lib/refund.ts';
 import type { SpotDb } from '../db.ts';
 import { defineHandlers } from '../registry.ts';
 import { refundClaimChoices } from '../store/claimChoices.ts';
@@ -23,7 +25,11 @@ export function prefillHandlers({ db }: PrefillDeps) {
         const employer = tax ? await d.employers.get(tax) : undefined;
         if (!tax || !employer) return { employer: null, claims: [], matched: false };
         const { claims, matched } = await refundClaimChoices(d, tax, certificateNumber);
-        return { employer: { taxNumber: employer.taxNumber, name: employer.name }, claims, matched };
+        const today = todayInLjubljana();
+        const withExpiry = claims.map((c) => ({
+          ...c, expiredLines: c.lines.flatMap((l, i) => (expiryState(l, today) === 'expired' ? [i] : [])),
+        }));
+        return { employer: { taxNumber: employer.taxNumber, name: employer.name }, claims: withExpiry, matched };
       },
     },
   });

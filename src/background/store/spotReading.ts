@@ -5,7 +5,7 @@
  */
 import { absenceOf, assembleCase, employerDaysUsedBefore } from '../../lib/assemble.ts';
 import type { Certificate } from '../../lib/certificates.ts';
-import { computeCase } from '../../lib/compensation/index.ts';
+import { computeCase, warningText } from '../../lib/compensation/index.ts';
 import type { Disclosure } from '../../lib/disclosure/model.ts';
 import { foldLabel } from '../../lib/text/fold.ts';
 import type { DisclosureOutcome, EmployersResponse } from '../../shared/protocol/spot.ts';
@@ -81,10 +81,16 @@ function certificateOf(row: CertificateRow): Certificate {
  * ZZZS base the engine computes for the certificate's absence from everything stored for
  * that worker (the same assembly the popup uses).
  */
-export async function disclosureOutcome(
+export async function disclosureOutcome(...args: Parameters<typeof outcomeCodes>): Promise<DisclosureOutcome> {
+  const outcome = await outcomeCodes(...args);
+  // The texts travel with the codes: the content script carries no warning catalogue (issue 8).
+  return { ...outcome, warningTexts: outcome.warnings.map((code) => ({ code, ...warningText(code) })) };
+}
+
+async function outcomeCodes(
   db: SpotDb, employerTax: string, stored: StoreDisclosureResult, disclosure: Disclosure,
-): Promise<DisclosureOutcome> {
-  const base: Omit<DisclosureOutcome, 'zzzsBase' | 'noBaseReason'> = {
+): Promise<Omit<DisclosureOutcome, 'warningTexts'>> {
+  const base: Omit<DisclosureOutcome, 'zzzsBase' | 'noBaseReason' | 'warningTexts'> = {
     status: stored.status,
     queryNumber: disclosure.queryNumber ?? '',
     certificateNumber: stored.certificateNumber,

@@ -4,10 +4,9 @@
  * (escaped). When the step changes, focus moves to the step's heading, so keyboard and screen
  * reader users follow along.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import { eur, formatDate } from '../../lib/format.ts';
 import { t, userLanguage } from '../../shared/i18n.ts';
-import { countryName } from '../../shared/forms/a1Checks.ts';
 import type { PrefillActions, PrefillState, ReviewGroup } from './state.ts';
 
 const NO_ACTIONS: PrefillActions = {
@@ -15,14 +14,19 @@ const NO_ACTIONS: PrefillActions = {
   confirm: () => undefined, cancel: () => undefined, clearHighlights: () => undefined,
 };
 
-export function PrefillSection({ form, state, actions = NO_ACTIONS }: { form: 'refundForm' | 'a1Form'; state: PrefillState; actions?: PrefillActions | undefined }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    // Not on the first render (the page just loaded): only when the user moved to another step.
-    if (first.current) { first.current = false; return; }
-    heading.current?.focus();
-  }, [state.step]);
+interface PrefillProps { form: 'refundForm' | 'a1Form'; state: PrefillState; actions?: PrefillActions | undefined }
+
+/** A class component (Preact's core only: the content script's size budget, issue 8). */
+export class PrefillSection extends Component<PrefillProps> {
+  private readonly heading = createRef<HTMLHeadingElement>();
+
+  /** Not on the first render (the page just loaded): only when the user moved to another step. */
+  override componentDidUpdate(previous: PrefillProps): void {
+    if (previous.state.step !== this.props.state.step) this.heading.current?.focus();
+  }
+
+  override render({ form, state, actions = NO_ACTIONS }: PrefillProps) {
+  const heading = this.heading;
   const lang = userLanguage();
   const title = form === 'refundForm' ? t('prefill_title_refund') : t('prefill_title_a1');
   return (
@@ -79,7 +83,7 @@ export function PrefillSection({ form, state, actions = NO_ACTIONS }: { form: 'r
                   <button type="button" class="panel__choice" data-testid="prefill-choice" data-id={v.id} data-issues={issues.length}
                     aria-describedby={issues.length ? `spot-pomocnik-issues-${v.id}` : undefined} onClick={() => actions.choose(i)}>
                     <strong>{`${v.posting.person.surname} ${v.posting.person.name}`}</strong>
-                    <span>{`${countryName(v.posting.country, lang)}, ${formatDate(v.posting.start, lang)} – ${formatDate(v.posting.end, lang)}`}</span>
+                    <span>{`${v.countryName}, ${formatDate(v.posting.start, lang)} – ${formatDate(v.posting.end, lang)}`}</span>
                     {v.filedOn && <span>{t('prefill_posting_filed', formatDate(v.filedOn, lang))}</span>}
                     {!v.filedOn && issues.length === 0 && <span class="panel__ok">{t('prefill_posting_ready')}</span>}
                   </button>
@@ -128,6 +132,7 @@ export function PrefillSection({ form, state, actions = NO_ACTIONS }: { form: 'r
       )}
     </section>
   );
+  }
 }
 
 function Review({ state, actions }: { state: Extract<PrefillState, { step: 'review' }>; actions: PrefillActions }) {

@@ -15,9 +15,8 @@
  */
 import { todayInLjubljana, isIsoDate } from '../../lib/dates.ts';
 import { formatDate } from '../../lib/format.ts';
-import { expiryState, type Claim } from '../../lib/refund.ts';
-import { a1IssueTexts } from '../../shared/forms/a1Checks.ts';
-import { A1_LABELS, a1Plan, type A1Field } from '../../shared/forms/a1Form.ts';
+import type { Claim } from '../../lib/refund.ts';
+import { A1_LABELS, type A1Field } from '../../shared/forms/a1Labels.ts';
 import { fillForm, type FillOutcome, type FillStep } from '../../shared/forms/fill.ts';
 import { locateFields } from '../../shared/forms/locate.ts';
 import { REFUND_ADD_LINE, REFUND_LABELS, refundPlan, type RefundField } from '../../shared/forms/refundForm.ts';
@@ -26,7 +25,7 @@ import { MessageError } from '../../shared/messages.ts';
 import { readPageEmployer } from '../../shared/pages/employer.ts';
 import { headingsOf } from '../../shared/pages/dom.ts';
 import { recogniseFormPage } from '../../shared/pages/forms.ts';
-import type { PostingView } from '../../shared/protocol/a1.ts';
+import type { PostingForForm } from '../../shared/protocol/a1.ts';
 import '../../shared/protocol/a1.ts';
 import '../../shared/protocol/prefill.ts';
 import type { RefundClaimChoice } from '../../shared/protocol/prefill.ts';
@@ -107,7 +106,7 @@ export interface Prefill {
 export function startPrefill(ctx: ContentContext): Prefill {
   const highlighter = new Highlighter();
   // What the user chose; lives as long as the page (the content script), never in the background.
-  let postings: { views: PostingView[]; employer: EmployerRow } | null = null;
+  let postings: { views: PostingForForm[]; employer: EmployerRow } | null = null;
   let chosenClaim: RefundClaimChoice | null = null;
   let plan: { form: 'refund'; steps: FillStep<RefundField>[] } | { form: 'a1'; steps: FillStep<A1Field>[] } | null = null;
 
@@ -122,18 +121,17 @@ export function startPrefill(ctx: ContentContext): Prefill {
     chosenClaim = choice;
     const steps = refundPlan(claimOf(choice, paymentDate));
     plan = { form: 'refund', steps };
-    const today = todayInLjubljana();
     const lang = userLanguage();
     const warnings: string[] = [];
     choice.lines.forEach((l, i) => {
       if (!l.complete) warnings.push(t('prefill_lineIncomplete', String(i + 1), l.certificate));
-      if (expiryState(l, today) === 'expired') warnings.push(t('prefill_lineExpired', String(i + 1), formatDate(l.expiresOn, lang)));
+      if (choice.expiredLines?.includes(i)) warnings.push(t('prefill_lineExpired', String(i + 1), formatDate(l.expiresOn, lang)));
     });
     set({ step: 'review', form: 'refund', subject: choice.worker.name ?? choice.key, groups: refundReview(steps), warnings, paymentDate });
   }
 
-  function reviewPosting(view: PostingView, employer: EmployerRow, issues: string[]): void {
-    const steps = a1Plan(view.posting, employer);
+  function reviewPosting(view: PostingForForm, employer: EmployerRow, issues: string[]): void {
+    const steps = view.plan;
     plan = { form: 'a1', steps };
     const missing = PROFILE_FIELDS.filter((f) => !employer[f]?.trim()).map(a1FieldLabel);
     const warnings = [...(missing.length ? [t('prefill_profileMissing', missing.join(', '))] : []), ...issues];
@@ -157,9 +155,7 @@ export function startPrefill(ctx: ContentContext): Prefill {
     if (!answer.employer) { set({ step: 'message', text: t('prefill_noEmployer'), error: false }); return; }
     if (answer.postings.length === 0) { set({ step: 'message', text: t('prefill_noPostings', answer.employer.name), error: false }); return; }
     postings = { views: answer.postings, employer: answer.employer };
-    const all = answer.postings.map((v) => v.posting);
-    const issueTexts = answer.postings.map((v) => a1IssueTexts(v.issues, v.posting, all));
-    set({ step: 'choosePosting', employer: answer.employer, postings: answer.postings, issueTexts });
+    set({ step: 'choosePosting', employer: answer.employer, postings: answer.postings, issueTexts: answer.postings.map((v) => v.issueTexts) });
   }
 
   async function fill(): Promise<void> {

@@ -6,7 +6,7 @@
  *        → filling → done (what was filled, what could not be found) — never a submit.
  */
 import type { EmployerRow } from '../../shared/rows.ts';
-import type { PostingView } from '../../shared/protocol/a1.ts';
+import type { PostingForForm } from '../../shared/protocol/a1.ts';
 import type { RefundClaimChoice } from '../../shared/protocol/prefill.ts';
 
 export type PrefillForm = 'refund' | 'a1';
@@ -37,7 +37,7 @@ export type PrefillState =
     filter: 'matched' | 'notMatched' | 'none';
     certificate: string | null;
   }
-  | { step: 'choosePosting'; employer: EmployerRow; postings: PostingView[]; issueTexts: string[][] }
+  | { step: 'choosePosting'; employer: EmployerRow; postings: PostingForForm[]; issueTexts: string[][] }
   | {
     step: 'review';
     form: PrefillForm;

@@ -2,8 +2,7 @@
  * The in-page helper: what the extension read from this SPOT page and what it stored. Lives in
  * a shadow root (mount.tsx). Everything scraped is rendered as text by Preact (escaped).
  */
-import { useRef, useState } from 'preact/hooks';
-import { warningText } from '../../lib/compensation/warnings.ts';
+import { Component, createRef } from 'preact';
 import { validateTaxNumber } from '../../lib/identifiers.ts';
 import { eur, formatDate, formatNumber } from '../../lib/format.ts';
 import { formatTimestamp, t, userLanguage, type MessageKey } from '../../shared/i18n.ts';
@@ -19,9 +18,18 @@ const NO_ACTIONS: PanelActions = {
   copyDiagnostics: async () => false,
 };
 
-export function Panel({ model, actions = NO_ACTIONS, css }: { model: PanelModel; actions?: PanelActions; css: string }) {
-  const [open, setOpen] = useState(true);
-  return (
+interface PanelProps { model: PanelModel; actions?: PanelActions; css: string }
+
+/**
+ * Class components, not hooks: the content script is loaded on every SPOT page and keeps to
+ * Preact's core (issue 8: its size budget).
+ */
+export class Panel extends Component<PanelProps, { open: boolean }> {
+  override state = { open: true };
+
+  override render({ model, actions = NO_ACTIONS, css }: PanelProps, { open }: { open: boolean }) {
+    const setOpen = (value: boolean) => this.setState({ open: value });
+    return (
     <>
       <style>{css}</style>
       <section class={`panel${isForm(model.page) && model.prefill.step !== 'idle' ? ' panel--wide' : ''}`} aria-labelledby="spot-pomocnik-title" data-state={model.seen.kind} data-page={model.page ?? ''}>
@@ -55,7 +63,8 @@ export function Panel({ model, actions = NO_ACTIONS, css }: { model: PanelModel;
         </div>
       </section>
     </>
-  );
+    );
+  }
 }
 
 const isForm = (page: PanelModel['page']): page is 'refundForm' | 'a1Form' => page === 'refundForm' || page === 'a1Form';
@@ -87,13 +96,20 @@ function EmployerSection({ model, actions }: { model: PanelModel; actions: Panel
   );
 }
 
-function EmployerPrompt({ prompt, hasCurrent, actions }: {
-  prompt: NonNullable<PanelModel['employerPrompt']>; hasCurrent: boolean; actions: PanelActions;
-}) {
-  const [selected, setSelected] = useState(prompt.employers[0]?.taxNumber ?? '');
-  const [tax, setTax] = useState('');
-  const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+interface PromptProps { prompt: NonNullable<PanelModel['employerPrompt']>; hasCurrent: boolean; actions: PanelActions }
+interface PromptState { selected: string; tax: string; name: string; problem: string | null }
+
+class EmployerPrompt extends Component<PromptProps, PromptState> {
+  constructor(props: PromptProps) {
+    super(props);
+    this.state = { selected: props.prompt.employers[0]?.taxNumber ?? '', tax: '', name: '', problem: null };
+  }
+
+  override render({ prompt, hasCurrent, actions }: PromptProps, { selected, tax, name, problem }: PromptState) {
+  const setSelected = (v: string) => this.setState({ selected: v });
+  const setTax = (v: string) => this.setState({ tax: v });
+  const setName = (v: string) => this.setState({ name: v });
+  const setProblem = (v: string | null) => this.setState({ problem: v });
   const submitNew = (e: Event) => {
     e.preventDefault();
     const value = tax.replace(/\s/g, '').replace(/^SI/i, '');
@@ -170,6 +186,7 @@ function EmployerPrompt({ prompt, hasCurrent, actions }: {
       <p class="panel__line panel__hint">{t('panel_employer_waiting')}</p>
     </div>
   );
+  }
 }
 
 // ---- certificates read from the list ----
@@ -286,13 +303,13 @@ function DisclosureDownload({ outcome: o }: { outcome: DisclosureOutcome }) {
           </ul>
         </>
       )}
-      {o.warnings.length > 0 && (
+      {o.warningTexts.length > 0 && (
         <div class="panel__warnings" data-testid="panel-warnings">
           <p class="panel__line panel__line--warn">{t('panel_warnings')}</p>
           <ul>
-            {o.warnings.map((code) => (
-              <li key={code} data-code={code}>
-                {warningText(code)[lang]}
+            {o.warningTexts.map((w) => (
+              <li key={w.code} data-code={w.code}>
+                {w[lang]}
               </li>
             ))}
           </ul>
@@ -312,10 +329,16 @@ function payerWord(p: 'zzzs' | 'employer' | null): string {
 
 // ---- diagnostics ----
 
-function Diagnostics({ diagnostics, actions }: { diagnostics: NonNullable<PanelModel['diagnostics']>; actions: PanelActions }) {
+interface DiagnosticsProps { diagnostics: NonNullable<PanelModel['diagnostics']>; actions: PanelActions }
+
+class Diagnostics extends Component<DiagnosticsProps, { copied: 'yes' | 'manual' | null }> {
+  override state: { copied: 'yes' | 'manual' | null } = { copied: null };
+  private readonly area = createRef<HTMLTextAreaElement>();
+
+  override render({ diagnostics, actions }: DiagnosticsProps, { copied }: { copied: 'yes' | 'manual' | null }) {
   const d = diagnostics.data;
-  const [copied, setCopied] = useState<'yes' | 'manual' | null>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
+  const area = this.area;
+  const setCopied = (v: 'yes' | 'manual') => this.setState({ copied: v });
   const list = (items: readonly string[]) => (items.length ? items.map((s) => `»${s}«`).join(', ') : '—');
   return (
     <div class="panel__diagnostics" role="alert" data-testid="panel-diagnostics" data-expected={d.expectedPage}>
@@ -349,6 +372,7 @@ function Diagnostics({ diagnostics, actions }: { diagnostics: NonNullable<PanelM
       <p class="panel__line panel__hint">{t('panel_diag_note')}</p>
     </div>
   );
+  }
 }
 
 // ---- the smoke path: the page seen ----

@@ -5,7 +5,7 @@
  * src/shared/forms/), or the page heading together with the form's key field — never by the
  * address or by CSS classes.
  */
-import { A1_LABELS, type A1Field } from '../forms/a1Form.ts';
+import { A1_LABELS, type A1Field } from '../forms/a1Labels.ts';
 import { locateFields } from '../forms/locate.ts';
 import { REFUND_LABELS, type RefundField } from '../forms/refundForm.ts';
 import { findPhrase } from './dom.ts';

@@ -45,12 +45,27 @@ export interface SavePostingRequest {
   filedOn: IsoDate | null;
 }
 
+/**
+ * A posting as the in-page helper offers it: worded and planned in the background, so the
+ * content script (loaded on every SPOT page) carries neither the A1 rules nor the country table.
+ */
+export interface PostingForForm extends PostingView {
+  /** `checkPosting`'s issues in the user's words. */
+  issueTexts: string[];
+  countryName: string;
+  /** The A1 form's values from this posting and the employer profile (`a1Plan`). */
+  plan: FillStep<A1Field>[];
+}
+
 export interface A1PostingsForForm {
   /** The employer whose postings these are (the applicant's data for the form), or null when none is known. */
   employer: EmployerRow | null;
   /** Postings without issues first, then those with issues, then those already filed; each by start. */
-  postings: PostingView[];
+  postings: PostingForForm[];
 }
+
+import type { FillStep } from '../forms/fill.ts';
+import type { A1Field } from '../forms/a1Labels.ts';
 
 declare module '../messages.ts' {
   interface Protocol {

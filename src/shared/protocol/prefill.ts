@@ -20,6 +20,8 @@ export interface RefundClaimChoice {
   total: number;
   /** The earliest lapse of its lines. */
   expiresOn: IsoDate | null;
+  /** Indexes of lines already lapsed today (`expiryState`), worked out in the background. */
+  expiredLines?: number[];
 }
 
 export interface RefundClaimsRequest {

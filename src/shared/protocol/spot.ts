@@ -51,6 +51,8 @@ export interface DisclosureOutcome {
   sections: Array<{ from: string | null; to: string | null; payer: 'zzzs' | 'employer' | null; noData: boolean; amount: number; hours: number }>;
   /** Warning codes of the file (`BLANK_CELLS` …) and of the engine, each once. */
   warnings: string[];
+  /** The same warnings worded (sl, en), so the in-page helper needs no catalogue of its own. */
+  warningTexts: { code: string; sl: string; en: string }[];
   /**
    * The hourly ZZZS base the engine computes for the certificate's absence from the stored
    * data, or null when it cannot (certificate not stored, ZZZS does not pay, no usable rows).

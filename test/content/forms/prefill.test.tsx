@@ -15,6 +15,7 @@ import { PrefillSection } from '../../../src/content/forms/PrefillSection.tsx';
 import { startPrefill, type Prefill } from '../../../src/content/forms/prefill.ts';
 import type { PrefillState } from '../../../src/content/forms/state.ts';
 import { startPageReading } from '../../../src/content/pages/controller.ts';
+import { postingsForForm } from '../../../src/shared/forms/a1ForForm.ts';
 import { PanelStore } from '../../../src/content/panel/model.ts';
 import { todayInLjubljana } from '../../../src/lib/dates.ts';
 import type { ClaimLine } from '../../../src/lib/refund.ts';
@@ -212,7 +213,7 @@ describe('the refund form', () => {
 describe('the A1 form', () => {
   it('offers the postings (ready first, problems named), shows the values with what the profile lacks, fills and outlines', async () => {
     show('a1-form.html');
-    answers['content:a1Postings'] = { employer: EMPLOYER, postings: [KRANJC, EARLY] };
+    answers['content:a1Postings'] = { employer: EMPLOYER, postings: postingsForForm([KRANJC, EARLY], EMPLOYER) };
     start();
     prefill.actions.start();
     await until('choosePosting');
@@ -243,7 +244,7 @@ describe('the A1 form', () => {
 
   it('names the A1 fields the form does not have', async () => {
     show('a1-form.html', (h) => h.replace(/<p><label for="kraj">.*?<\/p>/, ''));
-    answers['content:a1Postings'] = { employer: EMPLOYER, postings: [KRANJC] };
+    answers['content:a1Postings'] = { employer: EMPLOYER, postings: postingsForForm([KRANJC], EMPLOYER) };
     start();
     prefill.actions.start();
     await until('choosePosting');

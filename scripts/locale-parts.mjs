@@ -1,0 +1,15 @@
+// Which user-visible strings each bundle carries. The browser's own catalogue
+// (dist/*/_locales) keeps everything; the popup and the background carry a copy for when the
+// user's language differs from the browser's (src/shared/i18n.ts). The content script, loaded
+// on every SPOT page, carries none (issue 8: its size budget) and asks the browser, in the
+// browser's language.
+export const CONTENT_KEY_PREFIXES = [];
+
+/** The catalogue without descriptions (translator notes), and only the keys `keep` accepts. */
+export function pruneCatalogue(json, keep = () => true) {
+  const out = {};
+  for (const [key, entry] of Object.entries(JSON.parse(json))) {
+    if (keep(key)) out[key] = { message: entry.message };
+  }
+  return JSON.stringify(out);
+}
