@@ -10,7 +10,8 @@
  */
 import browser from 'webextension-polyfill';
 import { send } from '../shared/messages.ts';
-import { describeError } from '../shared/i18n.ts';
+import { describeError, userLanguage, useRuntimeCatalogue } from '../shared/i18n.ts';
+import '../shared/protocol/catalogue.ts';
 import type { ContentContext } from './context.ts';
 import { fetchSpotFile } from './download.ts';
 import { toBase64 } from '../shared/protocol/files.ts';
@@ -20,23 +21,30 @@ import { startPrefill } from './forms/prefill.ts';
 import { PanelStore } from './panel/model.ts';
 import { mountPanel } from './panel/mount.tsx';
 
-const panel = mountPanel(document);
-const store = new PanelStore();
-const ctx: ContentContext = {
-  doc: document,
-  url: () => location.href,
-  send,
-  store,
-  fetchFile: (url) => fetchSpotFile(url, (bytes, fileName) => send('content:readFile', { fileName, base64: toBase64(bytes) })),
-  panelHost: panel.host,
-  version: browser.runtime.getManifest().version,
-};
-const reading = startPageReading(ctx);
-const prefill = startPrefill(ctx);
-const actions = { ...reading.actions, prefill: prefill.actions };
-store.subscribe((model) => panel.update(model, actions));
+// The strings in the user's language first (one message; see protocol/catalogue.ts). If the
+// background cannot answer, the browser's own catalogue speaks its interface language.
+const lang = userLanguage();
+void send('content:catalogue', { lang }).then((entries) => useRuntimeCatalogue(lang, entries), () => undefined).then(start);
 
-send('content:pageSeen', readPageInfo(document, location)).then(
-  (record) => store.set({ seen: { kind: 'stored', record } }),
-  (error: unknown) => store.set({ seen: { kind: 'failed', reason: describeError(error) } }),
-);
+function start(): void {
+  const panel = mountPanel(document);
+  const store = new PanelStore();
+  const ctx: ContentContext = {
+    doc: document,
+    url: () => location.href,
+    send,
+    store,
+    fetchFile: (url) => fetchSpotFile(url, (bytes, fileName) => send('content:readFile', { fileName, base64: toBase64(bytes) })),
+    panelHost: panel.host,
+    version: browser.runtime.getManifest().version,
+  };
+  const reading = startPageReading(ctx);
+  const prefill = startPrefill(ctx);
+  const actions = { ...reading.actions, prefill: prefill.actions };
+  store.subscribe((model) => panel.update(model, actions));
+
+  send('content:pageSeen', readPageInfo(document, location)).then(
+    (record) => store.set({ seen: { kind: 'stored', record } }),
+    (error: unknown) => store.set({ seen: { kind: 'failed', reason: describeError(error) } }),
+  );
+}

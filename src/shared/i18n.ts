@@ -17,6 +17,22 @@ type Catalogue = Partial<Record<string, { message: string }>>;
 
 const catalogues: Record<Lang, Catalogue> = { sl, en };
 
+/** Strings handed over at run time (the content script's, from the background: protocol/catalogue.ts). */
+let runtime: { lang: Lang; entries: Readonly<Record<string, string>> } | null = null;
+
+export function useRuntimeCatalogue(lang: Lang, entries: Readonly<Record<string, string>>): void {
+  runtime = { lang, entries };
+}
+
+/** The messages of one language whose keys start with one of `prefixes` (for the content script). */
+export function catalogueEntries(lang: Lang, prefixes: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(catalogues[lang])) {
+    if (entry && prefixes.some((p) => key.startsWith(p))) out[key] = entry.message;
+  }
+  return out;
+}
+
 export function userLanguage(navigatorLanguage: string = globalThis.navigator?.language ?? ''): Lang {
   return navigatorLanguage.toLowerCase().startsWith('en') ? 'en' : 'sl';
 }
@@ -32,6 +48,8 @@ export function format(text: string, substitutions: readonly string[]): string {
 
 export function t(key: MessageKey, ...substitutions: string[]): string {
   const lang = userLanguage();
+  const handed = runtime?.lang === lang ? runtime.entries[key] : undefined;
+  if (handed !== undefined) return format(handed, substitutions);
   if (primaryLanguage(browser.i18n.getUILanguage()) === lang) {
     const native = browser.i18n.getMessage(key, substitutions);
     if (native) return native;

@@ -47,3 +47,15 @@ describe('content:readFile', () => {
     expect(notBase64).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
   });
 });
+
+describe('content:catalogue', () => {
+  it("hands the content script its strings in the language asked for, and nothing of the popup's", async () => {
+    const ask = (lang: string) => registry.dispatch({ channel: CHANNEL, name: 'content:catalogue', payload: { lang } }, senders.tab('https://spot.gov.si/'));
+    const sl = await ask('sl') as { ok: true; value: Record<string, string> };
+    const en = await ask('en') as { ok: true; value: Record<string, string> };
+    expect(sl.value.panel_employer_prompt).toBeTruthy();
+    expect(sl.value.panel_employer_prompt).not.toBe(en.value.panel_employer_prompt);
+    expect(Object.keys(sl.value).some((k) => k.startsWith('popup_') || k.startsWith('se_'))).toBe(false);
+    expect(await ask('de')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+});

@@ -13,6 +13,7 @@ import { prefillHandlers, type PrefillDeps } from './prefill.ts';
 import { backupHandlers, type BackupDeps } from './backup.ts';
 import { selfEmployedHandlers, type SelfEmployedDeps } from './selfEmployed.ts';
 import { fileHandlers } from './files.ts';
+import { catalogueHandlers } from './catalogue.ts';
 
 export type HandlerDeps = StatusDeps & UiDeps & NativeDeps & SpotDeps & A1Deps & RemindersDeps & PrefillDeps & BackupDeps & SelfEmployedDeps;
 
@@ -28,5 +29,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...backupHandlers(deps),
     ...selfEmployedHandlers(deps),
     ...fileHandlers(),
+    ...catalogueHandlers(),
   };
 }
