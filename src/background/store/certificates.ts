@@ -1,10 +1,9 @@
 import type { Certificate } from '../../lib/certificates.ts';
-import type { CertificateRow, RecordSource } from '../../shared/rows.ts';
+import type { CertificateRow, HistoryRow, RecordSource } from '../../shared/rows.ts';
 import type { IsoTimestamp } from '../../shared/spot.ts';
 import type { SpotDb } from '../db.ts';
 import { ensureEmployer } from './employers.ts';
-import { recordChange } from './history.ts';
-import { resolveWorker } from './workers.ts';
+import { WorkerIndex } from './workers.ts';
 
 export interface CertificateBatch {
   employerTax: string;
@@ -41,10 +40,16 @@ export async function storeCertificates(db: SpotDb, batch: CertificateBatch): Pr
     await ensureEmployer(db, batch.employerTax, batch.employerName);
     const existing = await db.certificates.bulkGet(batch.certificates.map((c) => c.number));
     const rows: CertificateRow[] = [];
+    const history: HistoryRow[] = [];
+    // One index per employer (a certificate already stored for another employer stays there),
+    // loaded before the loop: the loop itself makes no request, so nothing waits in between.
+    const taxes = new Set([batch.employerTax, ...existing.flatMap((old) => (old ? [old.employerTax] : []))]);
+    const indexes = new Map<string, WorkerIndex>();
+    for (const tax of taxes) indexes.set(tax, await WorkerIndex.load(db, tax));
     for (const [i, c] of batch.certificates.entries()) {
       const old = existing[i];
       const employerTax = old?.employerTax ?? batch.employerTax;
-      const worker = await resolveWorker(db, employerTax, c.worker);
+      const worker = indexes.get(employerTax)!.resolve(c.worker);
       const row: CertificateRow = {
         number: c.number, kind: c.kind, employerTax, workerId: worker.id, reason: c.reason, from: c.from, to: c.to,
         hoursPerDay: c.hoursPerDay, status: c.status, issuedOn: c.issuedOn ?? old?.issuedOn ?? null,
@@ -54,7 +59,7 @@ export async function storeCertificates(db: SpotDb, batch: CertificateBatch): Pr
       if (!old) {
         result.added.push(c.number);
         rows.push(row);
-        await recordChange(db, 'certificates', c.number, batch.now, { created: { status: row.status, source: batch.source } });
+        history.push({ entity: 'certificates', entityKey: c.number, at: batch.now, change: { created: { status: row.status, source: batch.source } } });
         continue;
       }
       const diff = differences(old, row);
@@ -65,9 +70,11 @@ export async function storeCertificates(db: SpotDb, batch: CertificateBatch): Pr
       if (diff.status && row.status === 'cancelled') result.cancelled.push(c.number);
       else result.updated.push(c.number);
       rows.push(row);
-      await recordChange(db, 'certificates', c.number, batch.now, diff);
+      history.push({ entity: 'certificates', entityKey: c.number, at: batch.now, change: diff });
     }
+    for (const index of indexes.values()) await index.flush(db);
     if (rows.length) await db.certificates.bulkPut(rows);
+    if (history.length) await db.history.bulkAdd(history);
   });
   return result;
 }

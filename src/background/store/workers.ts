@@ -4,35 +4,74 @@ import type { WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
 
 /**
- * Finds the worker a certificate belongs to, or creates one; fills in identifiers learnt
- * later (an EMŠO after a ZZZS number). Identity: EMŠO, then ZZZS number, then the name.
- * Must run inside a transaction that includes `workers`.
+ * The workers of one employer, indexed in memory for one batch: a page or a file of
+ * certificates is resolved against them without a query per certificate (an import of
+ * thousands of certificates stays linear). Identity: EMŠO, then ZZZS number, then the name;
+ * identifiers learnt later (an EMŠO after a ZZZS number) are filled in. `flush` writes what
+ * changed; both must run inside a transaction that includes `workers`.
  */
-export async function resolveWorker(db: SpotDb, employerTax: string, w: CertificateWorker): Promise<WorkerRow> {
-  const name = (w.name ?? '').trim();
-  let found: WorkerRow | undefined;
-  if (w.emso) found = await db.workers.where('[employerTax+emso]').equals([employerTax, w.emso]).first();
-  if (!found && w.zzzsNumber) {
-    found = await db.workers.where('employerTax').equals(employerTax).filter((x) => x.zzzsNumber === w.zzzsNumber).first();
+export class WorkerIndex {
+  private readonly byEmso = new Map<string, WorkerRow>();
+  private readonly byZzzs = new Map<string, WorkerRow>();
+  private readonly byName = new Map<string, WorkerRow[]>();
+  private readonly changed = new Map<string, WorkerRow>();
+
+  private constructor(private readonly employerTax: string, rows: readonly WorkerRow[]) {
+    for (const row of rows) this.index(row);
   }
-  if (!found && name) {
-    const folded = foldLabel(name);
-    found = await db.workers.where('[employerTax+name]').equals([employerTax, name]).first()
-      ?? await db.workers.where('employerTax').equals(employerTax).filter((x) => foldLabel(x.name) === folded && (!x.emso || !w.emso)).first();
+
+  static async load(db: SpotDb, employerTax: string): Promise<WorkerIndex> {
+    return new WorkerIndex(employerTax, await db.workers.where('employerTax').equals(employerTax).toArray());
   }
-  if (found) {
-    const patch: Partial<WorkerRow> = {};
-    if (!found.emso && w.emso) patch.emso = w.emso;
-    if (!found.zzzsNumber && w.zzzsNumber) patch.zzzsNumber = w.zzzsNumber;
-    if (!found.name && name) patch.name = name;
-    if (Object.keys(patch).length) {
-      await db.workers.update(found.id, patch);
-      found = { ...found, ...patch };
+
+  private index(row: WorkerRow): void {
+    if (row.emso) this.byEmso.set(row.emso, row);
+    if (row.zzzsNumber) this.byZzzs.set(row.zzzsNumber, row);
+    const folded = foldLabel(row.name);
+    const list = this.byName.get(folded) ?? [];
+    if (!list.includes(row)) list.push(row);
+    this.byName.set(folded, list);
+  }
+
+  resolve(w: CertificateWorker): WorkerRow {
+    const name = (w.name ?? '').trim();
+    let found = (w.emso ? this.byEmso.get(w.emso) : undefined) ?? (w.zzzsNumber ? this.byZzzs.get(w.zzzsNumber) : undefined);
+    if (!found && name) {
+      // By name only when the EMŠOs cannot contradict each other.
+      found = this.byName.get(foldLabel(name))?.find((x) => !x.emso || !w.emso);
     }
-    return found;
+    if (found) {
+      const patch: Partial<WorkerRow> = {};
+      if (!found.emso && w.emso) patch.emso = w.emso;
+      if (!found.zzzsNumber && w.zzzsNumber) patch.zzzsNumber = w.zzzsNumber;
+      if (!found.name && name) patch.name = name;
+      if (Object.keys(patch).length) {
+        Object.assign(found, patch);
+        this.index(found);
+        this.changed.set(found.id, found);
+      }
+      return found;
+    }
+    const key = w.emso ? `E${w.emso}` : w.zzzsNumber ? `Z${w.zzzsNumber}` : `N${foldLabel(name) || 'neznan'}`;
+    const row: WorkerRow = {
+      id: `${this.employerTax}:${key}`, employerTax: this.employerTax, name: name || '(brez imena)',
+      emso: w.emso ?? null, zzzsNumber: w.zzzsNumber ?? null, taxNumber: null,
+    };
+    this.index(row);
+    this.changed.set(row.id, row);
+    return row;
   }
-  const key = w.emso ? `E${w.emso}` : w.zzzsNumber ? `Z${w.zzzsNumber}` : `N${foldLabel(name) || 'neznan'}`;
-  const row: WorkerRow = { id: `${employerTax}:${key}`, employerTax, name: name || '(brez imena)', emso: w.emso ?? null, zzzsNumber: w.zzzsNumber ?? null, taxNumber: null };
-  await db.workers.put(row);
+
+  async flush(db: SpotDb): Promise<void> {
+    if (this.changed.size) await db.workers.bulkPut([...this.changed.values()]);
+    this.changed.clear();
+  }
+}
+
+/** One worker, resolved and written at once (for single lookups outside a batch). */
+export async function resolveWorker(db: SpotDb, employerTax: string, w: CertificateWorker): Promise<WorkerRow> {
+  const index = await WorkerIndex.load(db, employerTax);
+  const row = index.resolve(w);
+  await index.flush(db);
   return row;
 }
