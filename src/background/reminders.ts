@@ -31,7 +31,7 @@ export const POSTING_REMINDER_LEAD_DAYS = 7;
 
 /** Messages after which the count may have changed (they write postings, claims or the done marks). */
 export const RECOUNT_AFTER: ReadonlySet<string> = new Set([
-  'ui:compute', 'ui:deleteAllData', 'ui:savePosting', 'ui:deletePosting', 'ui:setReminderDone',
+  'ui:compute', 'ui:deleteAllData', 'ui:savePosting', 'ui:deletePosting', 'ui:setReminderDone', 'ui:restoreBackup',
 ]);
 
 export function changesReminders(message: unknown): boolean {

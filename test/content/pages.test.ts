@@ -144,3 +144,14 @@ describe('pages with nothing to read', () => {
     expect(recognisePage(load('ebol-seznam-prazno.html', html.replace('Ni zadetkov.', '')))).toEqual({ kind: 'notData', page: 'other' });
   });
 });
+
+describe('text of deeply nested markup', () => {
+  it('reads 20 000 levels without overflowing the stack', async () => {
+    const { textOf } = await import('../../src/shared/pages/dom.ts');
+    // Minimal nodes (DOM libraries themselves recurse on such trees): only the walk is tested.
+    const text = { nodeType: 3, nodeValue: 'globoko', childNodes: [] };
+    let el: unknown = text;
+    for (let i = 0; i < 20_000; i++) el = { nodeType: 1, tagName: 'SPAN', hasAttribute: () => false, childNodes: [el] };
+    expect(textOf(el as Node)).toBe('globoko');
+  });
+});

@@ -26,23 +26,24 @@ function isMarker(node: Node): boolean {
 /** The text of an element without our own markers, scripts and styles; white space collapsed. */
 export function textOf(node: Node | null | undefined): string {
   if (!node) return '';
+  // Iterative, not recursive: a hostile page nesting elements thousands deep cannot overflow the stack.
   const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === 3) {
-      parts.push(n.nodeValue ?? '');
-      return;
-    }
-    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+  const stack: (Node | ' ')[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === ' ') { parts.push(' '); continue; }
+    if (n.nodeType === 3) { parts.push(n.nodeValue ?? ''); continue; }
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
     if (n.nodeType === 1) {
       const el = n as Element;
-      if (isMarker(el) || SKIPPED_TAGS.has(el.tagName.toUpperCase())) return;
+      if (isMarker(el) || SKIPPED_TAGS.has(el.tagName.toUpperCase())) continue;
       // <br> and block cells separate words.
       if (el.tagName.toUpperCase() === 'BR') parts.push(' ');
+      stack.push(' ');
     }
-    for (const child of Array.from(n.childNodes)) walk(child);
-    if (n.nodeType === 1) parts.push(' ');
-  };
-  walk(node);
+    const children = n.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return clean(parts.join(''));
 }
 
