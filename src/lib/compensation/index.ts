@@ -9,13 +9,14 @@ import { AnnualCounter, assignDays, type EmployerPeriod, type Payer } from './da
 import { segmentDays, type DaySegment } from './segments.ts';
 import { employerBase, isBase, zzzsBase, type Base, type BaseFailure, type BaseKind } from './bases.ts';
 import { segmentAmount, type SegmentAmount } from './amounts.ts';
-import { Explainer, type EngineWarning, type TraceStep } from './trace.ts';
+import { Explainer, plainTrace, type EngineWarning, type TraceStep } from './trace.ts';
 import { warningText } from './warnings.ts';
 import { eur, formatNumber } from '../format.ts';
 import { parseCaseInput, type CaseInput } from './input.ts';
 
 export { parseCaseInput, CaseInputError, type CaseInput, type CaseCertificate } from './input.ts';
 export type { TraceStep, EngineWarning } from './trace.ts';
+export { plainTrace } from './trace.ts';
 export { warningText, WARNING_TEXTS } from './warnings.ts';
 
 export interface Segment {
@@ -90,12 +91,12 @@ function warnAll(ex: Explainer, codes: readonly string[], absence: number): void
 
 function traceEmployerPeriod(ex: Explainer, i: number, p: EmployerPeriod): void {
   if (!p.employerFirst) {
-    ex.step({
+    ex.step(() => ({
       step: 'EMPLOYER_PERIOD', absence: i, ref: 'ZZVZZ čl. 31; ZDR-1 čl. 137',
       sl: `Za ta razlog ZZZS plača od prvega dne${p.zzzsFrom ? ` (${p.zzzsFrom})` : ''}.`,
       en: `For this reason ZZZS pays from the first day${p.zzzsFrom ? ` (${p.zzzsFrom})` : ''}.`,
       numbers: { zzzsFrom: p.zzzsFrom },
-    });
+    }));
     return;
   }
   const limit = p.limit?.value ?? null;
@@ -105,7 +106,7 @@ function traceEmployerPeriod(ex: Explainer, i: number, p: EmployerPeriod): void 
   };
   if (p.recurrence) {
     const r = p.recurrence;
-    ex.step({
+    ex.step(() => ({
       step: 'RECURRENCE', absence: i, ref: RECURRENCE_BREAK_WORKING_DAYS.source, status: 'UNCONFIRMED',
       sl: r.forcedZzzs
         ? `Potrjena ponovitev iste bolezni: ${r.previousEmployerDays} dni prejšnje odsotnosti + ${r.totalWorkingDays} delovnih dni te odsotnosti presega mejo ${limit}, zato ZZZS plača od prvega dne.`
@@ -114,14 +115,14 @@ function traceEmployerPeriod(ex: Explainer, i: number, p: EmployerPeriod): void 
         ? `Confirmed recurrence of the same illness: ${r.previousEmployerDays} days before + ${r.totalWorkingDays} working days now exceed the limit of ${limit}, so ZZZS pays from the first day.`
         : `Confirmed recurrence: ${r.previousEmployerDays} + ${r.totalWorkingDays} working days do not exceed the limit of ${limit}; counted as a new absence.`,
       numbers: { previousEmployerDays: r.previousEmployerDays, workingDays: r.totalWorkingDays, limit },
-    });
+    }));
   }
   const ended = p.endedBy === 'annualLimit'
     ? { sl: `dosežena letna meja ${p.annualLimit?.value} dni`, en: `the annual limit of ${p.annualLimit?.value} days was reached` }
     : p.endedBy === 'perAbsenceLimit'
       ? { sl: `dosežena meja ${limit} delovnih dni na odsotnost`, en: `the limit of ${limit} working days per absence was reached` }
       : null;
-  ex.step({
+  ex.step(() => ({
     step: 'EMPLOYER_PERIOD', absence: i,
     ref: `${p.limit?.source ?? 'ZDR-1 čl. 137'}${p.annualLimit ? `; letna meja: ${p.annualLimit.source}` : ''}`,
     ...(p.annualLimit?.status ? { status: p.annualLimit.status } : {}),
@@ -132,14 +133,14 @@ function traceEmployerPeriod(ex: Explainer, i: number, p: EmployerPeriod): void 
       (ended && p.zzzsFrom ? `; ${ended.en}, ZZZS pays from ${p.zzzsFrom} to the end of the absence.` : '.') +
       (p.annualLimit ? ` Annual counter: ${p.usedBefore} → ${p.usedAfter} of ${p.annualLimit.value}.` : ''),
     numbers: base,
-  });
+  }));
   if (p.zzzsFrom && p.employerWorkingDays > 0) {
-    ex.step({
+    ex.step(() => ({
       step: 'CONVENTION', absence: i, ref: `${ZZZS_KEEPS_ABSENCE.source}; ${NON_WORKING_DAYS_FOLLOW_PAYER.source}`, status: 'CONVENTION',
       sl: 'ZZZS obdrži odsotnost do konca; sobote, nedelje in drugi dela prosti dnevi pripadajo plačniku delovnega dne pred njimi (0 ur).',
       en: 'ZZZS keeps the absence to its end; weekends and other non-working days belong to the payer of the working day before them (0 hours).',
       numbers: {},
-    });
+    }));
   }
 }
 
@@ -148,12 +149,12 @@ function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure):
     ? 'ZDR-1 čl. 137 (osnova: plača preteklega meseca / 3 mesecev)'
     : 'ZZVZZ čl. 31 (osnova: plača v koledarskem letu pred letom začetka zadržanosti)';
   if (!isBase(b)) {
-    ex.step({
+    ex.step(() => ({
       step: who === 'employer' ? 'EMPLOYER_BASE' : 'ZZZS_BASE', absence: i, ref,
       sl: `Osnova ${who === 'employer' ? 'delodajalca' : 'ZZZS'}: ni uporabnih podatkov${b.months.length ? ` za ${b.months.join(', ')}` : ''}.`,
       en: `${who === 'employer' ? 'Employer' : 'ZZZS'} base: no usable data${b.months.length ? ` for ${b.months.join(', ')}` : ''}.`,
       numbers: { months: b.months.join(', ') || null },
-    });
+    }));
     return;
   }
   const period = b.months.length ? `${b.months[0]} – ${b.months[b.months.length - 1]}` : '';
@@ -161,7 +162,7 @@ function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure):
     : lang === 'sl' ? ` − ${eur(b.excludedAllowances, 'sl')} izločenih dodatkov` : ` − ${eur(b.excludedAllowances, 'en')} excluded allowances`);
   const val = (lang: 'sl' | 'en'): string => (b.valorisation.cmp(1) === 0 ? ''
     : ` × ${formatNumber(b.valorisation, null, lang)} (${lang === 'sl' ? 'valorizacija' : 'valorisation'})`);
-  ex.step({
+  ex.step(() => ({
     step: who === 'employer' ? 'EMPLOYER_BASE' : 'ZZZS_BASE', absence: i, ref: `${ref}; ${HOURLY_BASE_ROUNDED_TO_CENTS.source}`, status: 'CONVENTION',
     sl: `Osnova ${who === 'employer' ? 'delodajalca' : 'ZZZS'} (${period}, mesecev: ${b.months.length}): (${eur(b.amount, 'sl')}${excl('sl')}) / ${formatNumber(b.hours, null, 'sl')} h${val('sl')} = ${eur(b.hourly, 'sl')}/h (zaokroženo na cente).` +
       (b.excludedRows ? ` Vrstice vrste dohodka 1090 (${b.excludedRows}) niso štete.` : ''),
@@ -171,7 +172,7 @@ function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure):
       amount: money(b.amount), hours: b.hours.toNumber(2), excludedAllowances: money(b.excludedAllowances),
       valorisation: b.valorisation.toNumber(6), hourly: money(b.hourly), year: b.year, kind: b.kind,
     },
-  });
+  }));
 }
 
 function segmentStep(seg: DaySegment, out: Segment, calc: SegmentAmount | null, rules: Rules, i: number): TraceStep {
@@ -223,12 +224,12 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
     }
     valid.push({ ...c, reasonInfo, effectiveFrom: c.from });
   }
-  ex.step({
+  ex.step(() => ({
     step: 'CERTIFICATES', ref: 'ZZVZZ čl. 31; pravila eBOL',
     sl: `Potrdil v izračunu: ${valid.length}; preklicanih: ${excluded.filter((e) => e.why === 'cancelled').length}; z neznanim razlogom: ${excluded.filter((e) => e.why === 'unknownReason').length}.`,
     en: `${valid.length} certificates are computed; ${excluded.filter((e) => e.why === 'cancelled').length} cancelled, ${excluded.filter((e) => e.why === 'unknownReason').length} with an unknown reason.`,
     numbers: { certificates: valid.length, excluded: excluded.length },
-  });
+  }));
   if (valid.length === 0) ex.warn({ code: 'NO_CERTIFICATES', ...warningText('NO_CERTIFICATES') });
 
   const { absences, overlapped } = chainAbsences(valid);
@@ -247,12 +248,12 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
     const name = GROUP_NAME[absence.group] ?? {
       sl: absence.certificates[0]!.reasonInfo.sl, en: absence.certificates[0]!.reasonInfo.en,
     };
-    ex.step({
+    ex.step(() => ({
       step: 'ABSENCE', absence: i, ref: 'RULES §4: potrdila istega sklopa brez vmesnega delovnega dne',
       sl: `Odsotnost ${i + 1}: ${name.sl}, ${absence.from} – ${absence.to}, potrdila ${absence.certificates.map((c) => c.number).join(', ')}.`,
       en: `Absence ${i + 1}: ${name.en}, ${absence.from} – ${absence.to}, certificates ${absence.certificates.map((c) => c.number).join(', ')}.`,
       numbers: { from: absence.from, to: absence.to, certificates: absence.certificates.length },
-    });
+    }));
     const recurrence = i === 0 ? input.recurrence : null;
     if (absence.group === 'A') {
       if (!recurrence && possibleRecurrence(prevA, absence)) {
@@ -269,12 +270,12 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
     if (eBase) { traceBase(ex, i, 'employer', eBase); warnAll(ex, eBase.warnings, i); }
     if (zBase) { traceBase(ex, i, 'zzzs', zBase); warnAll(ex, zBase.warnings, i); }
     if (period.day91) {
-      ex.step({
+      ex.step(() => ({
         step: 'ZZZS_DAY_91', absence: i, ref: 'ZZVZZ čl. 31 (90 koledarskih dni od prvega dne v breme ZZZS)',
         sl: `ZZZS plača od ${period.zzzsFrom}; od 91. koledarskega dne (${period.day91}) velja višji odstotek.`,
         en: `ZZZS pays from ${period.zzzsFrom}; from calendar day 91 (${period.day91}) the higher percentage applies.`,
         numbers: { zzzsFrom: period.zzzsFrom, day91: period.day91 },
-      });
+      }));
     }
 
     for (const seg of daySegments) {
@@ -292,7 +293,7 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
         rawAmount: raw, limitApplied: calc?.applied ?? null,
       };
       segments.push(out);
-      ex.step(segmentStep(seg, out, calc, rules, i));
+      ex.step(() => segmentStep(seg, out, calc, rules, i));
     }
     summaries.push({
       index: i, group: absence.group === 'OWN' ? absence.certificates[0]!.reason : absence.group, from: absence.from, to: absence.to,
@@ -304,18 +305,23 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
   const total = (p: Payer): number =>
     money(sum(segments.filter((s) => s.payer === p && s.amount !== null).map((s) => Dec.from(s.amount as number))));
   const totals = { employer: total('employer'), zzzs: total('zzzs') };
-  ex.step({
+  ex.step(() => ({
     step: 'TOTALS', ref: 'RULES §7',
     sl: `Skupaj: delodajalec ${eur(totals.employer, 'sl')}, ZZZS ${eur(totals.zzzs, 'sl')} (refundacija).`,
     en: `Totals: employer ${eur(totals.employer, 'en')}, ZZZS ${eur(totals.zzzs, 'en')} (refund).`,
     numbers: totals,
-  });
+  }));
   return {
     id: input.id, segments, totals, warnings: ex.codes(), warningDetails: ex.warnings, absences: summaries, excluded, trace: ex.steps,
   };
 }
 
-/** Validates raw JSON (CASES.md input) and computes it. */
+/**
+ * Validates raw JSON (CASES.md input) and computes it, with the explanation written out as
+ * plain data (ready for storage, messages and JSON). `compute` leaves it to be worked out
+ * when read.
+ */
 export function computeCase(raw: unknown): CompensationResult {
-  return compute(parseCaseInput(raw));
+  const result = compute(parseCaseInput(raw));
+  return { ...result, trace: plainTrace(result.trace) };
 }

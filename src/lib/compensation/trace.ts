@@ -25,13 +25,54 @@ export interface EngineWarning {
   absence?: number;
 }
 
+/**
+ * A step whose words and figures are worked out when first read: a batch of thousands of
+ * computations (the companion, the benchmark) pays for the explanation only when it is shown.
+ * `JSON.stringify` gets the whole step (`toJSON`); across a structured clone (IndexedDB, a
+ * Firefox message) use `plainTrace` first — its fields live on the prototype.
+ */
+export class LazyStep implements TraceStep {
+  #make: (() => TraceStep) | null;
+  #step: TraceStep | null = null;
+
+  constructor(make: () => TraceStep) {
+    this.#make = make;
+  }
+
+  #get(): TraceStep {
+    if (this.#step === null) {
+      this.#step = this.#make!();
+      this.#make = null;
+    }
+    return this.#step;
+  }
+
+  get step(): string { return this.#get().step; }
+  get sl(): string { return this.#get().sl; }
+  get en(): string { return this.#get().en; }
+  get numbers(): Record<string, number | string | null> { return this.#get().numbers; }
+  get ref(): string { return this.#get().ref; }
+  get status(): RuleStatus | undefined { return this.#get().status; }
+  get absence(): number | undefined { return this.#get().absence; }
+
+  toJSON(): TraceStep {
+    return { ...this.#get() };
+  }
+}
+
+/** The steps as plain data (for storage and messages). */
+export function plainTrace(steps: readonly TraceStep[]): TraceStep[] {
+  return steps.map((s) => (s instanceof LazyStep ? s.toJSON() : s));
+}
+
 /** Collects steps and warnings; warnings keep their first occurrence per code and place. */
 export class Explainer {
   readonly steps: TraceStep[] = [];
   readonly warnings: EngineWarning[] = [];
 
-  step(s: TraceStep): void {
-    this.steps.push(s);
+  /** A step, worked out only when read. */
+  step(make: () => TraceStep): void {
+    this.steps.push(new LazyStep(make));
   }
 
   warn(w: EngineWarning): void {
