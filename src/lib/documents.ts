@@ -2,7 +2,8 @@ import { readInputText } from './encoding.ts';
 import { ReadError } from './errors.ts';
 import { parseXml } from './xml/parse.ts';
 import { detectXmlKind } from './xml/kind.ts';
-import { readDisclosureCsv, readDisclosureXml, type Disclosure } from './disclosure/index.ts';
+import { readDisclosureXml, type Disclosure } from './disclosure/index.ts';
+import { readDisclosureCsvText } from './disclosure/csv.ts';
 import { readEbolXml, type CertificateList } from './ebolXml.ts';
 import { isEslogInvoice, readEslogInvoice, type EslogInvoice } from './eslog/index.ts';
 
@@ -24,7 +25,7 @@ const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<h
 export function readDocument(input: Uint8Array | string, fileName?: string): ReadDocument {
   const text = readInputText(input);
   if (HTML_START.test(text) || /\.html?$/i.test(fileName ?? '')) return { type: 'html', text };
-  if (text.trimStart().startsWith('<')) {
+  if (text.charAt(text.search(/\S/)) === '<') {
     const root = parseXml(text);
     if (isEslogInvoice(root)) return readEslogInvoice(root, fileName);
     const kind = detectXmlKind(root);
@@ -34,5 +35,5 @@ export function readDocument(input: Uint8Array | string, fileName?: string): Rea
       `XML datoteke${fileName ? ` »${fileName}«` : ''} ni mogoče prepoznati: pričakovano razkritje FURS, potrdilo eBOL/ePODK ali e-račun eSLOG; korenski element je »${root.name}«.`,
       { expected: ['PodatkiZaIzracunOsnove', 'ePotrdilo', 'Invoice (eSLOG 2.0)'], found: [root.name] });
   }
-  return readDisclosureCsv(text);
+  return readDisclosureCsvText(text);
 }

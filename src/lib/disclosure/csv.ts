@@ -29,6 +29,11 @@ import { parseMonth } from '../parse/date.ts';
  * first on every candidate header line; a line it fits is the table header.
  */
 export function readDisclosureCsv(input: Uint8Array | string, options: DisclosureCsvOptions = {}): Disclosure {
+  return readDisclosureCsvText(readInputText(input), options);
+}
+
+/** The same, for text already decoded and checked by `readInputText` (documents.ts). */
+export function readDisclosureCsvText(text: string, options: DisclosureCsvOptions = {}): Disclosure {
   const mapping = options.columnMapping ?? null;
   if (mapping) {
     const problems = mappingProblems(mapping);
@@ -38,8 +43,7 @@ export function readDisclosureCsv(input: Uint8Array | string, options: Disclosur
       });
     }
   }
-  const text = readInputText(input);
-  if (text.trim() === '') throw new ReadError('EMPTY', 'Datoteka je prazna.');
+  if (!/\S/.test(text)) throw new ReadError('EMPTY', 'Datoteka je prazna.');
   const delimiter = sniffDelimiter(text);
   // Telling Papa the line ending saves it a guessing pass over the text.
   const newline = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
@@ -66,14 +70,15 @@ export function readDisclosureCsv(input: Uint8Array | string, options: Disclosur
     // label matching. (A footer such as "(ZDavP-2, 15. člen)" has digits but is no period.)
     const dataLike: boolean = table !== null && looksLikePeriod(cells[table.periodColumn] ?? '');
     const byHand: Columns | null = mapping && !dataLike ? mappedColumns(cells, mapping) : null;
-    const header: Columns | null = byHand ?? (filled.length >= 2 && !dataLike ? tableHeaderOf(cells) : null);
+    // A table header names at least three columns (five are required): key;value lines are not tried.
+    const header: Columns | null = byHand ?? (filled.length >= 3 && !dataLike ? tableHeaderOf(cells) : null);
     if (header) {
       const signature = cells.join('\u0000');
       paused = false;
       if (table && table.signature === signature) continue; // header repeated (page break)
       if (!byHand) requireColumns(header, cells, line);
       b.tableHeader(line);
-      table = { columns: header, signature, periodColumn: header.year ?? header.month ?? 0 };
+      table = { columns: header, entries: Object.entries(header) as Array<[ColumnField, number]>, signature, periodColumn: header.year ?? header.month ?? 0 };
       continue;
     }
 
@@ -90,7 +95,7 @@ export function readDisclosureCsv(input: Uint8Array | string, options: Disclosur
       paused = false;
       if (isTotalLabel(filled[0] ?? '')) continue;
       const rowCells: RowCells = {};
-      for (const [field, col] of Object.entries(table.columns) as Array<[ColumnField, number]>) rowCells[field] = cells[col] ?? '';
+      for (const [field, col] of table.entries) rowCells[field] = cells[col] ?? '';
       const row = toDisclosureRow(rowCells, { line });
       if (row) b.row(row, line);
       continue;
@@ -119,6 +124,8 @@ type Columns = Partial<Record<ColumnField, number>>;
 
 interface Table {
   columns: Columns;
+  /** The columns as pairs, made once per table for the data rows. */
+  entries: Array<[ColumnField, number]>;
   /** The header cells, to recognise a repeated header. */
   signature: string;
   /** Where the row's period is (Leto, or Mesec/Obdobje). */

@@ -12,16 +12,25 @@ const SAMPLE_LINES = 200;
  * into the same number of fields as its neighbours (`2.345,67` unquoted would add one).
  */
 export function sniffDelimiter(text: string): Delimiter {
-  const lines = sampleLines(text);
-  let semis = 0, tabs = 0, commas = 0;
-  for (const l of lines) {
-    if (l.includes(';')) semis++;
-    if (l.includes('\t')) tabs++;
-    if (l.includes(',')) commas++;
+  // Lines containing each separator, counted in one pass over the sample (no line copies).
+  let semis = 0, tabs = 0, commas = 0, lines = 0;
+  let semi = false, tab = false, comma = false;
+  const end = text.length;
+  for (let i = 0; i <= end && lines < SAMPLE_LINES; i++) {
+    const c = i < end ? text.charCodeAt(i) : 10;
+    if (c === 10) {
+      if (semi) semis++;
+      if (tab) tabs++;
+      if (comma) commas++;
+      semi = tab = comma = false;
+      lines++;
+    } else if (c === 59) semi = true;
+    else if (c === 9) tab = true;
+    else if (c === 44) comma = true;
   }
   if (semis > 0 || tabs > 0) return tabs > semis ? '\t' : ';';
   if (commas === 0) return ';';
-  if (commaCountsConsistent(lines.join('\n'))) return ',';
+  if (commaCountsConsistent(sampleLines(text).join('\n'))) return ',';
   throw new ReadError(
     'NOT_RECOGNISED',
     'Ločila stolpcev ni mogoče zanesljivo določiti: datoteka uporablja vejico, vrstice tabele pa nimajo enakega števila polj (vejica je verjetno tudi decimalna). Shranite datoteko s podpičjem (;) kot ločilom.',

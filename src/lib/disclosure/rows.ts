@@ -21,13 +21,14 @@ export interface RowContext {
  * not what their column promises.
  */
 export function toDisclosureRow(cells: RowCells, context: RowContext = {}): DisclosureRow | null {
-  const get = (f: ColumnField): string => (cells[f] ?? '').trim();
-  const year = get('year'), month = get('month');
-  const rest = [get('source'), get('incomeType'), get('amount'), get('hours')];
-  if (year === '' && month === '' && rest.every((c) => c === '')) return null;
-  if (isTotalLabel(year || month || rest[0] || '')) return null;
+  const year = (cells.year ?? '').trim(), month = (cells.month ?? '').trim();
+  const rawSource = (cells.source ?? '').trim(), income = (cells.incomeType ?? '').trim();
+  const amount = (cells.amount ?? '').trim(), hours = (cells.hours ?? '').trim();
+  if (year === '' && month === '' && rawSource === '' && income === '' && amount === '' && hours === '') return null;
+  if (isTotalLabel(year || month || rawSource || '')) return null;
 
-  const ctx = context.line !== undefined ? { line: context.line } : {};
+  const line = context.line;
+  const ctx = line !== undefined ? { line } : {};
   let m: IsoMonth;
   if (year !== '' || (cells.year !== undefined && month !== '' && !/\d{4}/.test(month))) {
     m = monthOf(year, month, ctx);
@@ -39,14 +40,14 @@ export function toDisclosureRow(cells: RowCells, context: RowContext = {}): Disc
     });
   }
 
-  const rawSource = get('source');
+  const xml = context.xml === true;
   const source = normaliseSource(rawSource);
   const row: DisclosureRow = {
     month: m,
     source,
-    incomeType: normaliseIncomeType(get('incomeType')),
-    amount: parseDecimal(get('amount'), { label: 'Znesek', xml: context.xml === true, ...ctx }),
-    hours: parseDecimal(get('hours'), { label: 'Ure', xml: context.xml === true, ...ctx }),
+    incomeType: normaliseIncomeType(income),
+    amount: parseDecimal(amount, { label: 'Znesek', xml, line }),
+    hours: parseDecimal(hours, { label: 'Ure', xml, line }),
   };
   if (rawSource !== '' && rawSource !== source) row.sourceRaw = rawSource;
   return row;
@@ -72,6 +73,9 @@ function monthFromCell(text: string, context: RowContext): IsoMonth {
 
 /** REK-O, REK-1, REK-1b … → REK; OPSVZ, OPSVL … → OPSV; anything else upper-cased. */
 export function normaliseSource(raw: string): string {
+  // What FURS writes (REK-O, OPSVZ …) decides at once; anything else is looked at closely.
+  if (raw.startsWith('REK')) return 'REK';
+  if (raw.startsWith('OPSV')) return 'OPSV';
   const upper = raw.trim().toUpperCase();
   const letters = upper.replace(/[^A-Z0-9]/g, '');
   if (letters.startsWith('REK')) return 'REK';
@@ -81,12 +85,13 @@ export function normaliseSource(raw: string): string {
 
 /** Keeps leading zeros (`005`); `1001 - Plača` → `1001`. */
 export function normaliseIncomeType(raw: string): string {
+  if (/^\d+$/.test(raw)) return raw; // the usual case: a code such as 1001 or 005
   const m = /^(\d+)\s*(?:[-–:]\s*)?\p{L}/u.exec(raw);
   return m ? (m[1] ?? raw) : raw;
 }
 
 export function isTotalLabel(cell: string): boolean {
-  if (cell === '' || /^[\d\s.,/-]+$/.test(cell)) return false;
+  if (cell === '' || /^\d+$/.test(cell) || /^[\d\s.,/-]+$/.test(cell)) return false;
   const first = foldLabel(cell).split(' ')[0] ?? '';
   return (TOTAL_ROW_LABELS as readonly string[]).includes(first);
 }
