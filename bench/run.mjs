@@ -2,7 +2,7 @@
 // npm run bench: runs every benchmark, prints a table with the budgets, writes
 // bench/results.json, and exits non-zero when a budget is missed. Benchmarks are never tests.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,14 @@ for (const r of rows) console.log(line(r));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nMachine: ${machine}`);
+
+// A full run refreshes the table in BENCHMARKS.md (between its markers).
+const doc = join(here, '..', 'BENCHMARKS.md');
+if (!only.length && existsSync(doc)) {
+  const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  const section = `<!-- bench:table -->\n${table}\n\nRun on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n<!-- /bench:table -->`;
+  writeFileSync(doc, readFileSync(doc, 'utf8').replace(/<!-- bench:table -->[\s\S]*?<!-- \/bench:table -->/, section));
+}
 writeFileSync(join(here, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, results: results.map((r) => ({ ...r, pass: r.budget ? passes(r) : null })) }, null, 2)}\n`);
 const missed = results.filter((r) => r.budget && !passes(r));
 if (missed.length) {
