@@ -21,7 +21,8 @@ const ALLOWED_HOSTS = ['https://spot.gov.si/*', 'https://*.spot.gov.si/*'];
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
   for (const target of TARGETS) {
-    for (const part of ['pages', 'content']) {
+    // pages first: it empties dist/<target>.
+    for (const part of ['pages', 'background', 'content']) {
       await build({ configFile: join(root, 'vite.config.ts'), mode: `${target}-${part}`, logLevel: quiet ? 'error' : 'warn' });
     }
     verify(join(root, 'dist', target));

@@ -6,11 +6,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import type { UiContext } from '../shared/protocol/ui.ts';
+import type { AppStart } from '../shared/protocol/uiStart.ts';
 import { call, openAppTab } from './api.ts';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { ErrorLine, Loading } from './components/LoadState.tsx';
 import { panelId, tabId, Tabs } from './components/Tabs.tsx';
-import { VIEWS, type ViewParams } from './views/index.ts';
+import { VIEWS, type Preloaded, type ViewParams } from './views/index.ts';
 import { StatusView } from './views/StatusView.tsx';
 import { RemindersSection } from './views/RemindersView.tsx';
 
@@ -25,28 +26,42 @@ function initialView(): { view: string; focusImport: boolean } {
   return { view: VIEWS.some((v) => v.id === hash) ? hash : VIEWS[0]!.id, focusImport: false };
 }
 
-export function App({ mode }: { mode: AppMode }) {
+/**
+ * `start`: the answer to `ui:startApp`, asked by main.tsx before the app was drawn; it gives
+ * the first context and the first view's data (used once: later the views ask themselves).
+ * Without it the app asks for the context (`ui:getContext`).
+ */
+export function App({ mode, start: startAnswer }: { mode: AppMode; start?: Promise<AppStart> }) {
   const [ctx, setCtx] = useState<ContextState>({ state: 'loading' });
   const [start] = useState(initialView);
   const [view, setView] = useState(start.view);
   const [params, setParams] = useState<ViewParams>({});
   const [version, setVersion] = useState(0);
+  const [preloaded, setPreloaded] = useState<Preloaded>({});
 
-  const refresh = async () => {
+  const refresh = async (first?: Promise<AppStart>) => {
     try {
-      setCtx({ state: 'data', context: await call('ui:getContext', {}) });
+      if (first) {
+        const answer = await first;
+        setPreloaded(answer.workers ? { workers: answer.workers } : {});
+        setCtx({ state: 'data', context: answer.context });
+      } else {
+        setCtx({ state: 'data', context: await call('ui:getContext', {}) });
+      }
     } catch (error) {
       setCtx({ state: 'error', error });
     }
   };
-  useEffect(() => { void refresh(); }, []);
+  useEffect(() => { void refresh(startAnswer); }, []);
 
   const navigate = (next: string, nextParams: ViewParams = {}) => {
+    setPreloaded({});
     setParams(nextParams);
     setView(next);
   };
   const selectEmployer = async (taxNumber: string) => {
     if (taxNumber === '') { navigate('settings', {}); return; }
+    setPreloaded({});
     try {
       setCtx({ state: 'data', context: await call('ui:selectEmployer', { taxNumber }) });
       setParams({});
@@ -98,7 +113,7 @@ export function App({ mode }: { mode: AppMode }) {
               inPopup={mode === 'popup'}
               autoFocus={start.focusImport}
               onStored={() => void refresh()}
-              onImported={() => { setVersion((n) => n + 1); void refresh(); }}
+              onImported={() => { setPreloaded({}); setVersion((n) => n + 1); void refresh(); }}
             />
             <Tabs
               items={VIEWS.map((v) => ({ id: v.id, label: t(v.label) }))}
@@ -109,9 +124,9 @@ export function App({ mode }: { mode: AppMode }) {
             <section class="view" role="tabpanel" id={panelId(def.id)} aria-labelledby={tabId(def.id)} data-view={def.id}>
               {def.needsEmployer
                 ? employer
-                  ? <def.component key={`${def.id}:${employer.taxNumber}`} context={context} employer={employer} params={params} navigate={navigate} refresh={refresh} version={version} />
+                  ? <def.component key={`${def.id}:${employer.taxNumber}`} context={context} employer={employer} params={params} navigate={navigate} refresh={() => refresh()} version={version} preloaded={preloaded} />
                   : <NoEmployer onSettings={() => navigate('settings')} />
-                : <def.component key={def.id} context={context} employer={employer} params={params} navigate={navigate} refresh={refresh} version={version} />}
+                : <def.component key={def.id} context={context} employer={employer} params={params} navigate={navigate} refresh={() => refresh()} version={version} preloaded={preloaded} />}
             </section>
           </>
         )}

@@ -4,7 +4,10 @@
  * The language follows `navigator.language`: English when it starts with `en`, Slovenian
  * otherwise (the users are Slovenian payroll clerks). `browser.i18n.getMessage` can only answer
  * in the browser's UI language, so it is used when that is the language wanted; otherwise the
- * same catalogue, bundled at build time, answers. Substitutions are positional (`$1`…`$9`).
+ * same catalogue answers, bundled at build time (the background) or handed over at run time
+ * (`useRuntimeCatalogue`: the content script gets its strings from the background, the popup
+ * reads `_locales` when it starts — their builds bundle no catalogue, issue 8).
+ * Substitutions are positional (`$1`…`$9`).
  */
 import browser from 'webextension-polyfill';
 import sl from '../../public/_locales/sl/messages.json';
@@ -29,6 +32,28 @@ export function catalogueEntries(lang: Lang, prefixes: readonly string[]): Recor
   const out: Record<string, string> = {};
   for (const [key, entry] of Object.entries(catalogues[lang])) {
     if (entry && prefixes.some((p) => key.startsWith(p))) out[key] = entry.message;
+  }
+  return out;
+}
+
+/**
+ * Whether `t()` needs a catalogue handed over (`useRuntimeCatalogue`) to speak `lang`: none is
+ * yet, the browser's own catalogue speaks another language, and none is bundled (the popup's
+ * and the content script's builds leave the copies out).
+ */
+export function needsRuntimeCatalogue(lang: Lang = userLanguage()): boolean {
+  if (runtime?.lang === lang) return false;
+  if (primaryLanguage(browser.i18n.getUILanguage()) === lang) return false;
+  return catalogues[lang].extName === undefined;
+}
+
+/** The strings of a `_locales/<lang>/messages.json` file (descriptions and non-entries left out). */
+export function localeFileEntries(json: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof json !== 'object' || json === null) return out;
+  for (const [key, entry] of Object.entries(json as Record<string, unknown>)) {
+    const message = (entry as { message?: unknown } | null)?.message;
+    if (typeof message === 'string') out[key] = message;
   }
   return out;
 }

@@ -105,11 +105,25 @@ function isResult(value: unknown): value is Result<unknown> {
 }
 
 /** Sends a typed message to the background and returns its typed answer. */
-export async function send<K extends MessageName>(name: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+export function send<K extends MessageName>(name: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   const envelope: Envelope<K> = { channel: CHANNEL, name, payload };
+  let sent: Promise<unknown>;
+  try {
+    sent = browser.runtime.sendMessage(envelope);
+  } catch (cause) {
+    sent = Promise.reject(cause);
+  }
+  return receive<K>(sent);
+}
+
+/**
+ * The typed answer to a message already sent (`runtime.sendMessage`'s promise): the value, or a
+ * `MessageError` (the background's error, or UNREACHABLE / NO_RESPONSE).
+ */
+export async function receive<K extends MessageName>(sent: Promise<unknown>): Promise<ResponseOf<K>> {
   let answer: unknown;
   try {
-    answer = await browser.runtime.sendMessage(envelope);
+    answer = await sent;
   } catch (cause) {
     const err = new MessageError('UNREACHABLE');
     (err as { cause?: unknown }).cause = cause;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import sl from '../../public/_locales/sl/messages.json';
 import en from '../../public/_locales/en/messages.json';
-import { describeError, format, formatTimestamp, t, userLanguage } from '../../src/shared/i18n.ts';
+import { describeError, format, formatTimestamp, needsRuntimeCatalogue, t, userLanguage } from '../../src/shared/i18n.ts';
 import { MessageError } from '../../src/shared/messages.ts';
 import { fakeBrowser, resetFakeBrowser } from './fakeBrowser.ts';
 
@@ -45,6 +45,12 @@ describe('t()', () => {
     fakeBrowser.uiLanguage = 'en-US';
     expect(t('statusNone')).toBe('Še niste odprli SPOT.');
     expect(t('statusLastPage', 'Moj SPOT')).toBe('Zadnja stran SPOT: Moj SPOT');
+  });
+
+  it('needs no catalogue handed over where the catalogues are bundled (the background)', () => {
+    fakeBrowser.uiLanguage = 'en-US';
+    expect(needsRuntimeCatalogue('sl')).toBe(false);
+    expect(needsRuntimeCatalogue('en')).toBe(false);
   });
 
   it('formats like getMessage: $1…$9 and $$', () => {

@@ -5,6 +5,7 @@
 import type { HandlerMap } from '../registry.ts';
 import { statusHandlers, type StatusDeps } from './status.ts';
 import { uiHandlers, type UiDeps } from './ui.ts';
+import { uiStartHandlers } from './uiStart.ts';
 import { nativeHandlers, type NativeDeps } from './native.ts';
 import { spotHandlers, type SpotDeps } from './spot.ts';
 import { a1Handlers, type A1Deps } from './a1.ts';
@@ -21,6 +22,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
     ...statusHandlers(deps),
     ...uiHandlers(deps),
+    ...uiStartHandlers(deps),
     ...nativeHandlers(deps),
     ...spotHandlers(deps),
     ...a1Handlers(deps),

@@ -10,18 +10,22 @@ import { Pager } from '../components/Pager.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { useDebounced } from '../components/useDebounced.ts';
 import { DASH } from '../format.ts';
+import { WORKERS_PAGE } from '../start.ts';
 import type { EmployerViewProps } from './types.ts';
 
-export const WORKERS_PAGE = 50;
+export { WORKERS_PAGE };
 
-export function WorkersView({ employer, navigate, version, params }: EmployerViewProps) {
+export function WorkersView({ employer, navigate, version, params, preloaded }: EmployerViewProps) {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<string | null>(params.workerId ?? null);
   const query = useDebounced(search.trim(), 250);
+  // The first page may have come with the app's start (ui:startApp): then it is not asked again.
+  const first = preloaded?.workers?.employerTax === employer.taxNumber ? preloaded.workers.page : undefined;
   const [page, reload] = useAsync(
     () => call('ui:listWorkers', { employerTax: employer.taxNumber, offset, limit: WORKERS_PAGE, ...(query ? { search: query } : {}) }),
     [employer.taxNumber, offset, query, version],
+    first,
   );
   // The counts come after the names: the list shows at once, the numbers a moment later.
   const ids = page.state === 'data' ? page.data.rows.map((w) => w.id) : [];

@@ -26,4 +26,4 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'settings', label: 'popup_view_settings', needsEmployer: false, component: lazyView(() => import('./SettingsView.tsx').then((m) => m.SettingsView)) },
 ];
 
-export type { EmployerViewProps, ViewParams, ViewProps } from './types.ts';
+export type { EmployerViewProps, Preloaded, ViewParams, ViewProps } from './types.ts';
