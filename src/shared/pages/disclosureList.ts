@@ -7,7 +7,7 @@
  */
 import { excerpt } from '../../lib/errors.ts';
 import { displayNames, matchHeaders, type LabelTable } from '../../lib/text/labels.ts';
-import { baseOf, findPhrase, linkUrl, textOf, type TableText } from './dom.ts';
+import { baseOf, cellTexts, findPhrase, linksInRows, linkUrl, textOf, type TableText } from './dom.ts';
 import { readPageEmployer } from './employer.ts';
 import type { DisclosureListPage, DisclosureListRow, DownloadFormat, DownloadLink, RowProblem } from './types.ts';
 
@@ -48,9 +48,9 @@ export function downloadFormat(a: Element): DownloadFormat | null {
   return null;
 }
 
-function linksOf(row: Element, base: string | null): DownloadLink[] {
+function linksOf(rowLinks: readonly Element[], base: string | null): DownloadLink[] {
   const out: DownloadLink[] = [];
-  for (const a of Array.from(row.querySelectorAll('a[href]'))) {
+  for (const a of rowLinks) {
     const format = downloadFormat(a);
     const url = format ? linkUrl(a, base) : null;
     if (format && url) out.push({ format, url, label: textOf(a), element: a });
@@ -63,16 +63,16 @@ export function readDisclosureList(root: Document | Element, table: TableText): 
   const rows: DisclosureListRow[] = [];
   const problems: RowProblem[] = [];
   const base = baseOf(root);
+  let links: Map<Element, Element[]> | undefined;
   let position = 0;
   for (const row of table.rows) {
+    const text = cellTexts(table, row.cells);
     const cell = (f: DisclosureListField): string => {
       const i = columns[f];
-      const el = i === undefined ? undefined : row.cells[i];
-      return el ? textOf(el) : '';
+      return i === undefined ? '' : text(i);
     };
-    const texts = row.cells.map((c) => textOf(c));
-    if (texts.every((t) => t === '')) continue;
-    if (new Set(row.cells).size <= 2 && findPhrase(texts.join(' '), DISCLOSURE_PAGE_TEXT.empty)) continue;
+    if (row.cells.every((_, i) => text(i) === '')) continue;
+    if (new Set(row.cells).size <= 2 && findPhrase(row.cells.map((_, i) => text(i)).join(' '), DISCLOSURE_PAGE_TEXT.empty)) continue;
     position++;
     const queryNumber = cell('queryNumber').slice(0, 100);
     const certText = cell('certificateNumber');
@@ -86,13 +86,14 @@ export function readDisclosureList(root: Document | Element, table: TableText): 
       continue;
     }
     const orNull = (s: string) => (s === '' ? null : s.slice(0, 200));
+    links ??= linksInRows(table.table, table.rows.map((r) => r.element));
     rows.push({
       queryNumber,
       certificateNumber: certDigits === '' ? null : certDigits,
       worker: orNull(cell('worker')),
       baseKind: orNull(cell('baseKind')),
       status: orNull(cell('status')),
-      links: linksOf(row.element, base),
+      links: linksOf(links.get(row.element) ?? [], base),
       rowElement: row.element,
     });
   }

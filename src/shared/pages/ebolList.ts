@@ -14,7 +14,7 @@ import { parseDate } from '../../lib/parse/date.ts';
 import { parseDecimal } from '../../lib/parse/number.ts';
 import { foldLabel } from '../../lib/text/fold.ts';
 import { displayNames, matchHeaders, type LabelTable } from '../../lib/text/labels.ts';
-import { baseOf, findPhrase, linkUrl, textOf, type TableText } from './dom.ts';
+import { baseOf, cellTexts, findPhrase, hasLinkUrl, linksInRows, textOf, type CellText, type TableText } from './dom.ts';
 import { readPageEmployer } from './employer.ts';
 import type { EbolListPage, EbolRow, RowProblem } from './types.ts';
 
@@ -65,10 +65,16 @@ export function matchEbolTable(headers: readonly string[]): EbolTableMatch {
 }
 
 /** Whether a row is only the "Ni zadetkov" line of an empty result. */
-function isEmptyNotice(cells: Element[]): boolean {
-  const distinct = new Set(cells);
-  if (distinct.size > 2) return false;
-  return findPhrase(cells.map((c) => textOf(c)).join(' '), EBOL_PAGE_TEXT.empty) !== null;
+function isEmptyNotice(cells: readonly Element[], text: CellText): boolean {
+  // At most two distinct cells (the notice usually spans the whole row).
+  let a: Element | undefined, b: Element | undefined;
+  for (const c of cells) {
+    if (c === a || c === b) continue;
+    if (a === undefined) a = c;
+    else if (b === undefined) b = c;
+    else return false;
+  }
+  return findPhrase(cells.map((_, i) => text(i)).join(' '), EBOL_PAGE_TEXT.empty) !== null;
 }
 
 /** Reads the results table `table` (already matched: no required column missing). */
@@ -77,22 +83,27 @@ export function readEbolList(root: Document | Element, table: TableText): EbolLi
   const rows: EbolRow[] = [];
   const problems: RowProblem[] = [];
   const base = baseOf(root);
+  // Dates repeat down a long list: each text is parsed (and checked) once per read.
+  const dates: DateMemo = { from: new Map(), to: new Map(), issuedOn: new Map() };
+  let links: Map<Element, Element[]> | undefined;
   let position = 0;
   for (const row of table.rows) {
-    if (isEmptyNotice(row.cells)) continue;
-    const texts = row.cells.map((c) => textOf(c));
-    if (texts.every((t) => t === '')) continue;
+    const text = cellTexts(table, row.cells);
+    if (isEmptyNotice(row.cells, text)) continue;
+    if (row.cells.every((_, i) => text(i) === '')) continue;
     position++;
-    const read = readRow(row.cells, columns);
+    const read = readRow(text, columns, dates);
     if ('problem' in read) {
       problems.push({ row: position, number: read.number, reason: read.problem });
       continue;
     }
     const numberCell = row.cells[columns.number!]!;
-    rows.push({ certificate: read.certificate, rowElement: row.element, numberCell, xmlLink: xmlLinkOf(row.element, base) });
+    links ??= linksInRows(table.table, table.rows.map((r) => r.element));
+    const xmlLink = links.get(row.element)?.find((a) => isEbolXmlLink(a, base)) ?? null;
+    rows.push({ certificate: read.certificate, rowElement: row.element, numberCell, xmlLink });
   }
   const empty = rows.length === 0 && problems.length === 0
-    && (table.rows.length === 0 || table.rows.every((r) => isEmptyNotice(r.cells))
+    && (table.rows.length === 0 || table.rows.every((r) => isEmptyNotice(r.cells, cellTexts(table, r.cells)))
       || findPhrase(textOf('body' in root && root.body ? root.body : root), EBOL_PAGE_TEXT.empty) !== null);
   return {
     kind: 'ebolList',
@@ -113,22 +124,20 @@ export function emptyEbolList(root: Document | Element): EbolListPage {
 /** Whether a link is a row's "Prenesi XML" (by its text, title or aria-label). */
 export function isEbolXmlLink(a: Element, base: string | null = baseOf(a)): boolean {
   const text = `${textOf(a)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''}`;
-  return findPhrase(text, EBOL_PAGE_TEXT.xmlLink) !== null && linkUrl(a, base) !== null;
-}
-
-function xmlLinkOf(row: Element, base: string | null): Element | null {
-  return Array.from(row.querySelectorAll('a[href]')).find((a) => isEbolXmlLink(a, base)) ?? null;
+  return findPhrase(text, EBOL_PAGE_TEXT.xmlLink) !== null && hasLinkUrl(a, base);
 }
 
 type RowRead = { certificate: Certificate } | { problem: string; number: string | null };
 
+/** Dates read in this list, by column and text: the date, or the reader's message. */
+type DateMemo = Record<'from' | 'to' | 'issuedOn', Map<string, { date: string | null } | { error: string }>>;
+
 const NOT_PARTIAL = new Set(['', 'ne', 'no', 'brez', 'polna', 'polni']);
 
-function readRow(cells: Element[], columns: Partial<Record<EbolField, number>>): RowRead {
+function readRow(text: CellText, columns: Partial<Record<EbolField, number>>, dates: DateMemo): RowRead {
   const cell = (f: EbolField): string => {
     const i = columns[f];
-    const el = i === undefined ? undefined : cells[i];
-    return el ? textOf(el) : '';
+    return i === undefined ? '' : text(i);
   };
   const problems: string[] = [];
   const rawNumber = cell('number');
@@ -157,16 +166,24 @@ function readRow(cells: Element[], columns: Partial<Record<EbolField, number>>):
   if (!reason) problems.push(reasonText === '' ? 'Razlog zadržanosti manjka.' : `Razlog »${excerpt(reasonText)}« nima šifre (pričakovano npr. »01« ali »01 - bolezen«).`);
 
   const date = (f: 'from' | 'to' | 'issuedOn', label: string, required: boolean): string | null => {
-    const text = cell(f);
-    try {
-      const d = parseDate(text, { label });
-      if (d === null && required) problems.push(`Datum »${label}« manjka.`);
-      return d;
-    } catch (e) {
-      if (e instanceof ReadError) problems.push(e.message);
-      else throw e;
+    const raw = cell(f);
+    const memo = dates[f];
+    let known = memo.get(raw);
+    if (known === undefined) {
+      try {
+        known = { date: parseDate(raw, { label }) };
+      } catch (e) {
+        if (!(e instanceof ReadError)) throw e;
+        known = { error: e.message };
+      }
+      memo.set(raw, known);
+    }
+    if ('error' in known) {
+      problems.push(known.error);
       return null;
     }
+    if (known.date === null && required) problems.push(`Datum »${label}« manjka.`);
+    return known.date;
   };
   const from = date('from', 'Zadržan od', true);
   const to = date('to', 'Zadržan do', true);

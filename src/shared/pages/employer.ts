@@ -4,7 +4,7 @@
  * or, without one, from the page outside its main content, tables and forms.
  */
 import { validateTaxNumber } from '../../lib/identifiers.ts';
-import { textChunks, valueAfterLabel } from './dom.ts';
+import { selectAll, textChunks, valueAfterLabel } from './dom.ts';
 import type { PageEmployer } from './types.ts';
 
 /** The one label table of the page header. */
@@ -16,7 +16,7 @@ export const EMPLOYER_LABELS = {
 const OUTSIDE_CONTENT = 'main, [role=main], table, form, nav, footer, [role=contentinfo]';
 
 function headerChunks(root: Document | Element): string[] {
-  const headers = Array.from(root.querySelectorAll('header, [role=banner]'));
+  const headers = selectAll(root, ['header', '[role=banner]']);
   if (headers.length > 0) return headers.flatMap((h) => textChunks(h));
   const body = 'body' in root ? root.body : root;
   return body ? textChunks(body, OUTSIDE_CONTENT) : [];

@@ -91,7 +91,6 @@ export function recognisePage(doc: Document, url: string = doc.URL): PageRecogni
   // A form the helper prefills (refund claim, A1 application): nothing to read on it.
   const form = recogniseFormPage(doc, headingText);
   if (form) return { kind: 'notData', page: form };
-  const bodyText = doc.body ? textOf(doc.body) : '';
   const hints: Record<PageKind, string[]> = { ebolList: [], disclosureList: [] };
   for (const kind of ['ebolList', 'disclosureList'] as const) {
     const heading = findPhrase(headingText, PAGE_TEXT[kind].headings);
@@ -99,9 +98,11 @@ export function recognisePage(doc: Document, url: string = doc.URL): PageRecogni
     if (urlHint(url, PAGE_TEXT[kind].urlHints)) hints[kind].push('naslov strani (URL)');
   }
 
-  // The list's heading and "Ni zadetkov", but no results table: an empty result.
-  if (hints.ebolList.some((h) => h.startsWith('naslov »')) && findPhrase(bodyText, EBOL_PAGE_TEXT.empty)
-    && tables.every((t) => t.rows.length === 0 || matchEbolTable(t.headers).score === 0)) {
+  // The list's heading and "Ni zadetkov", but no results table: an empty result. (The page's
+  // whole text last: a long table that is not ours is not read for it.)
+  if (hints.ebolList.some((h) => h.startsWith('naslov »'))
+    && tables.every((t) => matchEbolTable(t.headers).score === 0 || t.rows.length === 0)
+    && findPhrase(doc.body ? textOf(doc.body) : '', EBOL_PAGE_TEXT.empty)) {
     return emptyEbolList(doc);
   }
 
