@@ -69,6 +69,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    version: 4,
+    note: 'only the indexes something queries: every index is one more write per stored row, and an import writes thousands of rows '
+      + '(certificates: by employer and date for the lists and counts, by employer and worker; workers: by employer, by employer '
+      + 'and EMSO; history: by record, sorted in memory). Dropped: certificates employerTax, workerId, status, reason; workers '
+      + '[employerTax+name]; history at',
+    stores: {
+      workers: 'id, employerTax, [employerTax+emso]',
+      certificates: 'number, [employerTax+from], [employerTax+workerId]',
+      history: '++id, [entity+entityKey]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -6,7 +6,12 @@
  */
 
 export interface Validator<T> {
-  /** `null` when valid, else the problem. `path` names the place for the message. */
+  /**
+   * `null` when valid, else the problem. `path` only names the place in the message: whether
+   * the answer is `null` must not depend on it (containers check their parts with an empty path
+   * and ask again with the real one only for the part that fails, so a valid payload of
+   * thousands of records builds no path strings).
+   */
   check(value: unknown, path: string): string | null;
   /** Phantom: the type a valid value has. Never set. */
   readonly type?: T;
@@ -66,8 +71,7 @@ export function array<T>(inner: Validator<T>, opts: { max: number }): Validator<
       if (!Array.isArray(value)) return `${at(path)}pričakovan seznam`;
       if (value.length > opts.max) return `${at(path)}seznam je predolg (največ ${opts.max})`;
       for (let i = 0; i < value.length; i++) {
-        const problem = inner.check(value[i], `${path}[${i}]`);
-        if (problem) return problem;
+        if (inner.check(value[i], '') !== null) return inner.check(value[i], `${path}[${i}]`);
       }
       return null;
     },
@@ -82,15 +86,20 @@ type ObjectOf<S extends Shape> = { [K in Exclude<keyof S, OptionalKeys<S>>]: Inf
 
 /** A plain object with exactly these keys (unknown keys are refused). */
 export function object<S extends Shape>(shape: S): Validator<{ [K in keyof ObjectOf<S>]: ObjectOf<S>[K] }> {
+  // Taken apart once, not on every check.
+  const keys = Object.keys(shape);
+  const validators = keys.map((key) => shape[key]!);
   return {
     check(value, path) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${at(path)}pričakovan objekt`;
       for (const key of Object.keys(value)) {
         if (!Object.hasOwn(shape, key)) return `${at(path)}nepričakovano polje »${key}«`;
       }
-      for (const [key, validator] of Object.entries(shape)) {
-        const problem = validator.check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
-        if (problem) return problem;
+      const record = value as Record<string, unknown>;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const validator = validators[i]!;
+        if (validator.check(record[key], '') !== null) return validator.check(record[key], path ? `${path}.${key}` : key);
       }
       return null;
     },
@@ -100,12 +109,16 @@ export function object<S extends Shape>(shape: S): Validator<{ [K in keyof Objec
 /** An empty object `{}` — for messages that carry no data. */
 export const empty = (): Validator<Record<string, never>> => object({}) as Validator<Record<string, never>>;
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Size of a payload as UTF-8 JSON, or `Infinity` when it cannot be serialised. */
 export function jsonSize(value: unknown): number {
+  let json: string;
   try {
-    const json = JSON.stringify(value) ?? '';
-    return new TextEncoder().encode(json).length;
+    json = JSON.stringify(value) ?? '';
   } catch {
     return Number.POSITIVE_INFINITY;
   }
+  // ASCII is one byte a character: only text with other characters is encoded to be counted.
+  return ASCII_ONLY.test(json) ? json.length : new TextEncoder().encode(json).length;
 }

@@ -41,7 +41,43 @@ describe('storing certificates', () => {
     const stored = await db.certificates.get('1');
     expect(stored).toMatchObject({ status: 'cancelled', firstSeenAt: '2025-03-15T08:00:00.000Z', updatedAt: '2025-03-16T08:00:00.000Z' });
     const history = await historyOf(db, 'certificates', '1');
-    expect(history.map((h) => h.change)).toEqual([{ created: { status: 'issued', source: 'spot-page' } }, { status: ['issued', 'cancelled'] }]);
+    expect(history.map((h) => h.change)).toEqual([{ status: ['issued', 'cancelled'] }]);
+    expect(history[0]!.at).toBe('2025-03-16T08:00:00.000Z');
+  });
+
+  it('keeps a history of changes only: a new certificate is recorded on its row (when and where first seen), not in the history', async () => {
+    await storeCertificates(db, batch([cert('1'), cert('2')]));
+    expect(await db.history.count()).toBe(0);
+    await storeCertificates(db, { ...batch([cert('1'), cert('2', { to: '2025-03-20', reason: '02' })], '12345679', '2025-03-17T08:00:00.000Z'), source: 'import' });
+    expect(await db.certificates.get('2')).toMatchObject({ to: '2025-03-20', source: 'spot-page', firstSeenAt: '2025-03-15T08:00:00.000Z', updatedAt: '2025-03-17T08:00:00.000Z' });
+    expect(await db.certificates.get('1')).toMatchObject({ source: 'spot-page', updatedAt: '2025-03-15T08:00:00.000Z' }); // unchanged: not written
+    expect((await db.history.toArray()).map((h) => [h.entityKey, h.change])).toEqual([['2', { reason: ['01', '02'], to: ['2025-03-14', '2025-03-20'] }]]);
+  });
+
+  it('finds stored certificates among a batch however their numbers lie (new, seen again, scattered among many others, other employers)', async () => {
+    // 300 stored certificates of another employer, numbers 1000000..1000299.
+    const others = Array.from({ length: 300 }, (_, i) => cert(String(1_000_000 + i)));
+    await storeCertificates(db, batch(others, '87654321'));
+    const check = async (numbers: number[], expected: { added: number; unchanged: number; updated?: number }) => {
+      const r = await storeCertificates(db, batch(numbers.map((n) => cert(String(n), { reason: '03' }))));
+      expect({ added: r.added.length, unchanged: r.unchanged.length, updated: r.updated.length }).toEqual({ updated: 0, ...expected });
+      return r;
+    };
+    // New numbers in a range of their own, then the same again (a dense range).
+    await check([2_000_000, 2_000_001, 2_000_002], { added: 3, unchanged: 0 });
+    await check([2_000_002, 2_000_000, 2_000_001], { added: 0, unchanged: 3 });
+    // A few stored ones among more keys of the other employer (1000010..1000030 holds 21): they
+    // stay with their employer and change their reason (an update); the others are new.
+    const scattered = await check([1_000_010, 10_000_101, 1_000_020, 10_000_202, 1_000_030], { added: 2, unchanged: 0, updated: 3 });
+    expect(scattered.updated).toEqual(['1000010', '1000020', '1000030']);
+    expect((await db.certificates.get('1000020'))!.employerTax).toBe('87654321');
+    // A range far wider than the batch (more keys than the range read takes): one get per number.
+    await check([1, 1_000_100, 9_999_999], { added: 2, unchanged: 0, updated: 1 });
+    expect((await db.certificates.get('1000100'))).toMatchObject({ employerTax: '87654321', reason: '03' });
+    // Duplicates in one batch and numbers of different lengths (string order is not number order).
+    await check([2_000_000, 2_000_000, 30], { added: 1, unchanged: 2 });
+    expect(await db.certificates.count()).toBe(300 + 3 + 2 + 2 + 1);
+    expect(await db.history.count()).toBe(3 + 1);
   });
 
   it('keeps employers apart and merges a worker learnt by ZZZS number and then EMŠO', async () => {

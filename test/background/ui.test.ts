@@ -136,6 +136,28 @@ describe('ui: importing what the popup read from files', () => {
     expect(again).toMatchObject({ added: 0, cancelled: 1 });
   });
 
+  it('keeps a selected employer the file itself stores, and otherwise selects the file\'s first', async () => {
+    // The selection names an employer that is not stored (yet): the file stores it second.
+    await db.settings.put({ key: 'currentEmployer', value: OTHER });
+    await ui('ui:importCertificates', {
+      certificates: [cert('1000001', { employerTaxNumber: EMPLOYER }), cert('1000002', { employerTaxNumber: OTHER })], fallbackEmployerTax: null,
+    });
+    expect((await ui('ui:getContext', {})).current).toBe(OTHER);
+    // A selection naming an employer that neither exists nor is in the file gives way to the file's first.
+    await db.settings.put({ key: 'currentEmployer', value: '87654321' });
+    await ui('ui:importCertificates', { certificates: [cert('1000003', { employerTaxNumber: OTHER }), cert('1000004')], fallbackEmployerTax: EMPLOYER });
+    expect((await ui('ui:getContext', {})).current).toBe(OTHER);
+    expect(await db.history.count()).toBe(0); // only new certificates: no changes to record
+  });
+
+  it('names the place of the first invalid field of a large file', async () => {
+    const certificates = Array.from({ length: 3000 }, (_, i) => cert(String(1_000_000 + i)));
+    certificates[2718] = { ...certificates[2718]!, worker: { name: 'Novak Ana', zzzsNumber: '012345678', emso: 12 as unknown as string } };
+    expect((await uiError('ui:importCertificates', { certificates, fallbackEmployerTax: EMPLOYER })).message)
+      .toMatch(/certificates\[2718\]\.worker\.emso: pričakovano besedilo/);
+    expect(await db.certificates.count()).toBe(0);
+  });
+
   it('refuses certificates whose content is invalid (checked again in the background)', async () => {
     const e = await uiError('ui:importCertificates', { certificates: [cert('1000001', { from: '2025-03-20' })], fallbackEmployerTax: EMPLOYER });
     expect(e.message).toMatch(/pred začetkom/);

@@ -15,10 +15,12 @@ const at = (path: string) => (path ? `${path}: ` : '');
 
 export const isoDate = string({ max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
+const eightDigits = string({ max: 12, pattern: /^\d{8}$/ });
+
 /** A valid Slovenian tax number (8 digits, check digit). */
 export const taxNumber: Validator<string> = {
   check(value, path) {
-    const problem = string({ max: 12, pattern: /^\d{8}$/ }).check(value, path);
+    const problem = eightDigits.check(value, path);
     if (problem) return problem;
     const r = validateTaxNumber(value as string);
     return r.ok ? null : `${at(path)}${r.message}`;
@@ -33,8 +35,7 @@ export function record<T>(key: Validator<string>, value: Validator<T>, opts: { m
       const entries = Object.entries(v);
       if (entries.length > opts.max) return `${at(path)}preveč vnosov (največ ${opts.max})`;
       for (const [k, x] of entries) {
-        const problem = key.check(k, `${path}.${k}`) ?? value.check(x, `${path}.${k}`);
-        if (problem) return problem;
+        if (key.check(k, '') !== null || value.check(x, '') !== null) return key.check(k, `${path}.${k}`) ?? value.check(x, `${path}.${k}`);
       }
       return null;
     },

@@ -39,10 +39,13 @@ export async function uiContext(db: SpotDb): Promise<UiContext> {
   return { employers, current, settings };
 }
 
-/** Selects an employer unless one is selected already. Call inside a transaction with `settings`. */
-async function selectIfNone(db: SpotDb, taxNumber: string): Promise<void> {
+/**
+ * Selects an employer unless one is selected already. Call inside a transaction with `settings`.
+ * `storing`: employers this transaction is storing, counted as existing even before they are.
+ */
+async function selectIfNone(db: SpotDb, taxNumber: string, storing: ReadonlySet<string> = new Set()): Promise<void> {
   const stored = await currentEmployer(db);
-  if (!stored || !(await db.employers.get(stored))) await db.settings.put({ key: CURRENT_EMPLOYER, value: taxNumber });
+  if (!stored || !(storing.has(stored) || (await db.employers.get(stored)))) await db.settings.put({ key: CURRENT_EMPLOYER, value: taxNumber });
 }
 
 function noEmployer(number: string): MessageError {
@@ -213,23 +216,32 @@ export function uiHandlers({ db, now = () => new Date() }: UiDeps) {
           if (problems.length) throw new MessageError('INVALID_PAYLOAD', `Potrdilo ${c.number}: ${problems.join(' ')}`);
           const employerTax = c.employerTaxNumber ?? fallbackEmployerTax;
           if (!employerTax) throw noEmployer(c.number);
-          groups.set(employerTax, [...(groups.get(employerTax) ?? []), c]);
+          const group = groups.get(employerTax);
+          if (group) group.push(c);
+          else groups.set(employerTax, [c]);
         }
         const d = db();
         const at = now().toISOString();
         const total = { employers: [...groups.keys()], added: 0, updated: 0, cancelled: 0, unchanged: 0 };
         // One transaction for the whole file: all of it is stored, or nothing.
         await d.transaction('rw', [d.certificates, d.workers, d.employers, d.history, d.settings], async () => {
-          for (const [employerTax, list] of groups) {
-            const employerName = list.find((c) => c.employerTaxNumber === employerTax && c.employerName)?.employerName ?? null;
-            const r = await storeCertificates(d, { employerTax, employerName, certificates: list, source: 'import', now: at });
-            total.added += r.added.length;
-            total.updated += r.updated.length;
-            total.cancelled += r.cancelled.length;
-            total.unchanged += r.unchanged.length;
-          }
+          // The selected employer is settled beside the storing, not after it (one wait less):
+          // a stored choice naming an employer that exists or that this file stores is kept,
+          // else the file's first employer is chosen.
           const first = total.employers[0];
-          if (first) await selectIfNone(d, first);
+          await Promise.all([
+            first ? selectIfNone(d, first, new Set(groups.keys())) : undefined,
+            (async () => {
+              for (const [employerTax, list] of groups) {
+                const employerName = list.find((c) => c.employerTaxNumber === employerTax && c.employerName)?.employerName ?? null;
+                const r = await storeCertificates(d, { employerTax, employerName, certificates: list, source: 'import', now: at });
+                total.added += r.added.length;
+                total.updated += r.updated.length;
+                total.cancelled += r.cancelled.length;
+                total.unchanged += r.unchanged.length;
+              }
+            })(),
+          ]);
         });
         return total;
       },

@@ -68,7 +68,7 @@ export async function listCertificates(
 
 /** How many certificates an employer has (walks the index: ask for it apart from a page). */
 export function countCertificates(db: SpotDb, employerTax: string): Promise<number> {
-  return db.certificates.where('employerTax').equals(employerTax).count();
+  return db.certificates.where('[employerTax+from]').between([employerTax, Dexie.minKey], [employerTax, Dexie.maxKey], true, true).count();
 }
 
 /** Certificates and disclosures of each worker: small index counts, all in one read transaction. */
