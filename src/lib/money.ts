@@ -1,7 +1,13 @@
 /**
- * Exact decimal arithmetic on rationals of bigints. Money and hours never pass through
- * binary floating-point sums (RULES §6): a value is parsed from its decimal text, kept
- * exact through every step, and rounded half away from zero only where the rules round.
+ * Exact decimal arithmetic on rationals. Money and hours never pass through binary
+ * floating-point sums (RULES §6): a value is parsed from its decimal text, kept exact through
+ * every step, and rounded half away from zero only where the rules round.
+ *
+ * A value is held as two safe integers in JS numbers while it fits (money and hours nearly
+ * always do) and as bigints otherwise. Number arithmetic on safe integers is exact as long as
+ * every result is a safe integer; each step checks that and redoes itself in bigints when it
+ * is not, so both representations give the same values — only the speed differs (issue 8:
+ * bigints allocate on every operation).
  */
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -11,44 +17,90 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
+function gcdNumber(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = b;
+  while (y !== 0) { const t = x % y; x = y; y = t; }
+  return x;
+}
+
 const REDUCE_ABOVE = 1n << 48n;
+/** Small fractions are reduced above this denominator, so that later products stay small. */
+const REDUCE_SMALL_ABOVE = 2 ** 24;
+const MAX = Number.MAX_SAFE_INTEGER;
+const MAX_BIG = BigInt(MAX);
 
 const SCALES: readonly bigint[] = Array.from({ length: 13 }, (_, i) => 10n ** BigInt(i));
+const SCALES_NUMBER: readonly number[] = Array.from({ length: 13 }, (_, i) => 10 ** i);
 
 const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
-export class Dec {
-  readonly n: bigint;
-  readonly d: bigint;
+/** A product or sum of safe integers is exact exactly when its magnitude stays safe. */
+const safe = (x: number): boolean => x <= MAX && x >= -MAX;
 
-  private constructor(n: bigint, d: bigint) {
+export class Dec {
+  /** Numerator and denominator as numbers; meaningful only when `bn` is null. */
+  private readonly sn: number;
+  private readonly sd: number;
+  /** Numerator and denominator as bigints when they do not fit a safe integer. */
+  private readonly bn: bigint | null;
+  private readonly bd: bigint;
+
+  private constructor(sn: number, sd: number, bn: bigint | null, bd: bigint) {
+    this.sn = sn;
+    this.sd = sd;
+    this.bn = bn;
+    this.bd = bd;
+  }
+
+  /** From safe integers (d ≠ 0). */
+  private static small(n: number, d: number): Dec {
+    if (d < 0) { n = -n; d = -d; }
+    // −0 would reach JSON and equality checks as a different number than bigint 0 gives.
+    if (n === 0) return new Dec(0, d, null, 1n);
+    if (d > REDUCE_SMALL_ABOVE) {
+      const g = gcdNumber(n, d);
+      if (g > 1) { n /= g; d /= g; }
+    }
+    return new Dec(n, d, null, 1n);
+  }
+
+  private static big(n: bigint, d: bigint): Dec {
     if (d === 0n) throw new RangeError('Deljenje z nič.');
     if (d < 0n) { n = -n; d = -d; }
     // Reducing costs a gcd per operation; money keeps small denominators (100, hours), so
     // fractions are only reduced once the denominator grows large. Values compare by
     // cross-multiplication, so an unreduced fraction is still exact.
     const g = d > REDUCE_ABOVE ? gcd(n, d) : 1n;
-    this.n = g > 1n ? n / g : n;
-    this.d = g > 1n ? d / g : d;
+    if (g > 1n) { n /= g; d /= g; }
+    if (n <= MAX_BIG && n >= -MAX_BIG && d <= MAX_BIG) return Dec.small(Number(n), Number(d));
+    return new Dec(0, 1, n, d);
   }
 
-  static readonly ZERO = new Dec(0n, 1n);
-  static readonly ONE = new Dec(1n, 1n);
+  static readonly ZERO = Dec.small(0, 1);
+  static readonly ONE = Dec.small(1, 1);
+
+  get n(): bigint {
+    return this.bn ?? BigInt(this.sn);
+  }
+  get d(): bigint {
+    return this.bn === null ? BigInt(this.sd) : this.bd;
+  }
 
   static of(n: bigint, d: bigint = 1n): Dec {
-    return new Dec(n, d);
+    return Dec.big(n, d);
   }
 
   /** From a JS number (via its shortest decimal text, so 0.1 is exactly 1/10) or decimal text. */
   static from(value: number | string | bigint | Dec): Dec {
     if (value instanceof Dec) return value;
-    if (typeof value === 'bigint') return new Dec(value, 1n);
+    if (typeof value === 'bigint') return Dec.big(value, 1n);
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new RangeError(`Ni končno število: ${value}`);
-      if (Number.isSafeInteger(value)) return new Dec(BigInt(value), 1n);
+      if (Number.isSafeInteger(value)) return Dec.small(value, 1);
       // Money: a double that is exactly the nearest one to k/100 has that decimal as its shortest form.
       const cents = Math.round(value * 100);
-      if (Number.isSafeInteger(cents) && cents / 100 === value) return new Dec(BigInt(cents), 100n);
+      if (Number.isSafeInteger(cents) && cents / 100 === value) return Dec.small(cents, 100);
     }
     const text = String(value).trim();
     const m = DECIMAL_RE.exec(text);
@@ -58,66 +110,111 @@ export class Dec {
     let n = BigInt((m[2] || '0') + frac);
     if (m[1] === '-') n = -n;
     const scale = frac.length - exp;
-    return scale >= 0 ? new Dec(n, 10n ** BigInt(scale)) : new Dec(n * 10n ** BigInt(-scale), 1n);
+    return scale >= 0 ? Dec.big(n, 10n ** BigInt(scale)) : Dec.big(n * 10n ** BigInt(-scale), 1n);
   }
 
   /** Integer cents as a Dec (for sums kept in cents). */
   static cents(c: bigint): Dec {
-    return new Dec(c, 100n);
+    return Dec.big(c, 100n);
   }
 
   add(o: Dec | number): Dec {
     const b = Dec.from(o);
-    if (b.d === this.d) return new Dec(this.n + b.n, this.d);
-    return new Dec(this.n * b.d + b.n * this.d, this.d * b.d);
+    if (this.bn === null && b.bn === null) {
+      if (this.sd === b.sd) {
+        const s = this.sn + b.sn;
+        if (safe(s)) return Dec.small(s, this.sd);
+      } else {
+        const l = this.sn * b.sd, r = b.sn * this.sd, d = this.sd * b.sd, s = l + r;
+        if (safe(l) && safe(r) && safe(d) && safe(s)) return Dec.small(s, d);
+      }
+    }
+    const an = this.n, ad = this.d, bn = b.n, bd = b.d;
+    if (ad === bd) return Dec.big(an + bn, ad);
+    return Dec.big(an * bd + bn * ad, ad * bd);
   }
   sub(o: Dec | number): Dec {
-    const b = Dec.from(o);
-    if (b.d === this.d) return new Dec(this.n - b.n, this.d);
-    return new Dec(this.n * b.d - b.n * this.d, this.d * b.d);
+    return this.add(Dec.from(o).neg());
   }
   mul(o: Dec | number): Dec {
     const b = Dec.from(o);
-    return new Dec(this.n * b.n, this.d * b.d);
+    if (this.bn === null && b.bn === null) {
+      const n = this.sn * b.sn, d = this.sd * b.sd;
+      if (safe(n) && safe(d)) return Dec.small(n, d);
+    }
+    return Dec.big(this.n * b.n, this.d * b.d);
   }
   div(o: Dec | number): Dec {
     const b = Dec.from(o);
-    if (b.n === 0n) throw new RangeError('Deljenje z nič.');
-    return new Dec(this.n * b.d, this.d * b.n);
+    if (b.isZero()) throw new RangeError('Deljenje z nič.');
+    if (this.bn === null && b.bn === null) {
+      const n = this.sn * b.sd, d = this.sd * b.sn;
+      if (safe(n) && safe(d)) return Dec.small(n, d);
+    }
+    return Dec.big(this.n * b.d, this.d * b.n);
   }
   cmp(o: Dec | number): -1 | 0 | 1 {
     const b = Dec.from(o);
+    if (this.bn === null && b.bn === null) {
+      const l = this.sn * b.sd, r = b.sn * this.sd;
+      if (safe(l) && safe(r)) return l < r ? -1 : l > r ? 1 : 0;
+    }
     const l = this.n * b.d, r = b.n * this.d;
     return l < r ? -1 : l > r ? 1 : 0;
   }
-  isZero(): boolean { return this.n === 0n; }
+  private neg(): Dec {
+    return this.bn === null ? Dec.small(-this.sn, this.sd) : Dec.big(-this.bn, this.bd);
+  }
+  isZero(): boolean { return this.bn === null ? this.sn === 0 : this.bn === 0n; }
   /** Equal in value (fractions need not be reduced). */
   equals(o: Dec | number): boolean { return this.cmp(o) === 0; }
-  isNegative(): boolean { return this.n < 0n; }
+  isNegative(): boolean { return this.bn === null ? this.sn < 0 : this.bn < 0n; }
   min(o: Dec): Dec { return this.cmp(o) <= 0 ? this : o; }
   max(o: Dec): Dec { return this.cmp(o) >= 0 ? this : o; }
 
   /** Rounds half away from zero to `places` decimals (RULES §6). */
   round(places = 2): Dec {
-    return new Dec(this.toScaled(places), SCALES[places] ?? 10n ** BigInt(places));
+    const v = this.scaledNumber(places);
+    if (v !== null) return Dec.small(v, SCALES_NUMBER[places]!);
+    return Dec.big(this.toScaled(places), SCALES[places] ?? 10n ** BigInt(places));
+  }
+
+  /**
+   * Value in integer units of 10^-places, rounded half away from zero, as a number when it
+   * and every intermediate are safe integers; null otherwise.
+   */
+  private scaledNumber(places: number): number | null {
+    const scale = SCALES_NUMBER[places];
+    if (this.bn !== null || scale === undefined) return null;
+    const n = this.sn, d = this.sd;
+    if (d === 1) { const v = n * scale; return safe(v) ? v : null; }
+    const a = (n < 0 ? -n : n) * scale;
+    if (!safe(a)) return null;
+    const r = a % d;
+    let q = (a - r) / d;
+    if (r * 2 >= d) q += 1;
+    return n < 0 ? -q : q;
   }
 
   /** Value in integer units of 10^-places, rounded half away from zero. */
   toScaled(places = 2): bigint {
+    const v = this.scaledNumber(places);
+    if (v !== null) return BigInt(v);
     const scale = SCALES[places] ?? 10n ** BigInt(places);
-    if (this.d === 1n) return this.n * scale;
-    if (scale % this.d === 0n) return this.n * (scale / this.d);
-    const neg = this.n < 0n;
-    const scaled = (neg ? -this.n : this.n) * scale;
-    let q = scaled / this.d;
-    if ((scaled % this.d) * 2n >= this.d) q += 1n;
+    const n = this.n, d = this.d;
+    if (d === 1n) return n * scale;
+    if (scale % d === 0n) return n * (scale / d);
+    const neg = n < 0n;
+    const scaled = (neg ? -n : n) * scale;
+    let q = scaled / d;
+    if ((scaled % d) * 2n >= d) q += 1n;
     return neg ? -q : q;
   }
 
   /** Fixed decimal text, rounded half away from zero. */
   toFixed(places = 2): string {
-    const v = this.toScaled(places);
-    const neg = v < 0n;
+    const v = this.scaledNumber(places) ?? this.toScaled(places);
+    const neg = v < 0;
     const digits = (neg ? -v : v).toString().padStart(places + 1, '0');
     const int = places > 0 ? digits.slice(0, -places) : digits;
     const frac = places > 0 ? `.${digits.slice(-places)}` : '';
@@ -127,13 +224,20 @@ export class Dec {
   /** A JS number for output (JSON), rounded to `places` decimals first. */
   toNumber(places = 6): number {
     // An integer below 2^53 divided by a power of ten is the double nearest that decimal.
+    const small = this.scaledNumber(places);
+    if (small !== null) return small / 10 ** places;
     const v = this.toScaled(places);
     return places <= 12 && v < 9007199254740992n && v > -9007199254740992n ? Number(v) / 10 ** places : Number(this.toFixed(places));
   }
 
   toString(): string {
-    if (this.d === 1n) return this.n.toString();
-    if (this.n % this.d === 0n) return (this.n / this.d).toString();
+    if (this.bn === null) {
+      if (this.sd === 1) return String(this.sn);
+      if (this.sn % this.sd === 0) return String(this.sn / this.sd);
+      return this.toFixed(6).replace(/\.?0+$/, '');
+    }
+    if (this.bd === 1n) return this.bn.toString();
+    if (this.bn % this.bd === 0n) return (this.bn / this.bd).toString();
     return this.toFixed(6).replace(/\.?0+$/, '');
   }
 }
