@@ -6,7 +6,8 @@ import { formatNumber, type Lang } from '../format.ts';
 
 export interface Limit {
   value: Dec;
-  formula: Record<Lang, string>;
+  /** How the value was worked out, written when the trace is read (issue 8: not per computation). */
+  formula: (lang: Lang) => string;
   source: string;
   status?: string;
 }
@@ -21,7 +22,6 @@ export interface SegmentAmount {
   missing: string[];
 }
 
-const both = (f: (lang: Lang) => string): Record<Lang, string> => ({ sl: f('sl'), en: f('en') });
 const n = (v: Dec | number, lang: Lang, places: number | null = null): string => formatNumber(v, places, lang);
 
 function perHours(share: Param<Dec>, wage: Param<Dec>, month: string, hours: Dec): { value: Dec; ft: number } {
@@ -41,7 +41,7 @@ export function segmentAmount(seg: DaySegment, hourlyBase: Dec, rules: Rules, cu
   if (seg.payer === 'employer') {
     if (currentHourlyPay) {
       const earn = currentHourlyPay.mul(seg.hours).round(2);
-      out.cap = { value: earn, formula: both((l) => `${n(currentHourlyPay, l, 2)} €/h × ${n(seg.hours, l)} h`), source: 'ZDR-1 čl. 137' };
+      out.cap = { value: earn, formula: (l) => `${n(currentHourlyPay, l, 2)} €/h × ${n(seg.hours, l)} h`, source: 'ZDR-1 čl. 137' };
       if (earn.cmp(raw) < 0) { out.amount = earn; out.applied = 'currentPay'; }
     }
     return out;
@@ -53,7 +53,7 @@ export function segmentAmount(seg: DaySegment, hourlyBase: Dec, rules: Rules, cu
     else {
       const { value, ft } = perHours(floorShare, minWage, seg.month, seg.hours);
       out.floor = {
-        value, formula: both((l) => `${n(floorShare.value, l)} × ${n(minWage.value, l, 2)} € / ${ft} h × ${n(seg.hours, l)} h`),
+        value, formula: (l) => `${n(floorShare.value, l)} × ${n(minWage.value, l, 2)} € / ${ft} h × ${n(seg.hours, l)} h`,
         source: `${floorShare.source}; ${minWage.source}`, ...(floorShare.status ? { status: floorShare.status } : {}),
       };
       if (value.cmp(out.amount) > 0) { out.amount = value; out.applied = 'floor'; }
@@ -66,7 +66,7 @@ export function segmentAmount(seg: DaySegment, hourlyBase: Dec, rules: Rules, cu
     else {
       const { value, ft } = perHours(capMultiple, avg, seg.month, seg.hours);
       out.cap = {
-        value, formula: both((l) => `${n(capMultiple.value, l)} × ${n(avg.value, l, 2)} € / ${ft} h × ${n(seg.hours, l)} h`),
+        value, formula: (l) => `${n(capMultiple.value, l)} × ${n(avg.value, l, 2)} € / ${ft} h × ${n(seg.hours, l)} h`,
         source: `${capMultiple.source}; ${avg.source}`, ...(avg.status ? { status: avg.status } : capMultiple.status ? { status: capMultiple.status } : {}),
       };
       if (value.cmp(out.amount) < 0) { out.amount = value; out.applied = 'cap'; }
