@@ -48,16 +48,52 @@ function monthlyOverride(o: MonthlyOverride | undefined, month: IsoMonth): Dec |
   return v === undefined ? null : Dec.from(v);
 }
 
+/**
+ * Params are shared between computations (issue 8: a lookup per working day and per segment
+ * would otherwise parse and allocate the same value again); they are frozen so that no
+ * caller can change one for the next.
+ */
+const paramOfRow = new WeakMap<object, Param<unknown>>();
+
+function paramOf<T, V>(row: Dated<T>, value: (v: T) => V): Param<V> {
+  let p = paramOfRow.get(row) as Param<V> | undefined; // the row's own Param, made by this function
+  if (!p) {
+    p = Object.freeze({ value: value(row.value), source: row.source, ...(row.status ? { status: row.status } : {}) });
+    paramOfRow.set(row, p);
+  }
+  return p;
+}
+
+const toDec = (v: string): Dec => Dec.from(v);
+const same = <T>(v: T): T => v;
+
 function fromTable(rows: readonly Dated<string>[], date: IsoDate): Param<Dec> | null {
   const row = validOn(rows, date);
-  if (!row) return null;
-  return { value: Dec.from(row.value), source: row.source, ...(row.status ? { status: row.status } : {}) };
+  return row ? paramOf(row, toDec) : null;
 }
 
 function numberFromTable(rows: readonly Dated<number>[] | null, date: IsoDate): Param<number> | null {
   const row = rows ? validOn(rows, date) : null;
-  if (!row) return null;
-  return { value: row.value, source: row.source, ...(row.status ? { status: row.status } : {}) };
+  return row ? paramOf(row, same) : null;
+}
+
+/** The legal average wage for the cap in a month, by month (the source text names the month). */
+const averageWageByMonth = new Map<IsoMonth, Param<Dec> | null>();
+
+function averageWageFromTable(month: IsoMonth): Param<Dec> | null {
+  let out = averageWageByMonth.get(month);
+  if (out === undefined) {
+    const lag = AVERAGE_WAGE_LAG_YEARS.value;
+    const year = Number(month.slice(0, 4)) - lag;
+    const p = fromTable(ANNUAL_AVERAGE_WAGE, `${year}-07-01`);
+    out = p && Object.freeze({
+      ...p,
+      source: `${p.source}; povprečna plača leta ${year} za mesec ${month} (${AVERAGE_WAGE_LAG_YEARS.source})`,
+      status: p.status ?? 'CONVENTION',
+    });
+    averageWageByMonth.set(month, out);
+  }
+  return out;
 }
 
 export interface Rules {
@@ -79,7 +115,7 @@ export function createRules(overrides: RuleOverrides = {}): Rules {
     reason: reasonOf,
     zzzsPercentages(reason, date) {
       const row = validOn(reason.zzzs, date);
-      return row ? { value: row.value, source: row.source, ...(row.status ? { status: row.status } : {}) } : null;
+      return row ? paramOf(row, same) : null;
     },
     perAbsenceLimit(group, date) {
       const o = limitOverride(group);
@@ -100,15 +136,7 @@ export function createRules(overrides: RuleOverrides = {}): Rules {
     averageWageForCap(month) {
       const o = monthlyOverride(overrides.averageWage, month);
       if (o) return { value: o, source: USER, overridden: true };
-      const lag = AVERAGE_WAGE_LAG_YEARS.value;
-      const year = Number(month.slice(0, 4)) - lag;
-      const p = fromTable(ANNUAL_AVERAGE_WAGE, `${year}-07-01`);
-      if (!p) return null;
-      return {
-        ...p,
-        source: `${p.source}; povprečna plača leta ${year} za mesec ${month} (${AVERAGE_WAGE_LAG_YEARS.source})`,
-        status: p.status ?? 'CONVENTION',
-      };
+      return averageWageFromTable(month);
     },
     floorShare: (date) => fromTable(FLOOR_SHARE_OF_MINIMUM_WAGE, date),
     capMultiple: (date) => fromTable(CAP_MULTIPLE_OF_AVERAGE_WAGE, date),
