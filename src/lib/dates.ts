@@ -79,9 +79,23 @@ export function toDayNumber(date: IsoDate): number {
   return dayNumberOf(y, m, d);
 }
 
-export function fromDayNumber(day: number): IsoDate {
+/**
+ * Texts of the days 1970–2149, made once each when first asked for: the engine names the
+ * same few thousand days over and over (issue 8).
+ */
+const CACHED_DAYS = 65_536;
+let isoOfDay: (IsoDate | undefined)[] | null = null;
+
+function isoOfDayNumber(day: number): IsoDate {
   const { y, m, d } = civilOf(day);
   return isoOf(y, m, d);
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  if (day < 0 || day >= CACHED_DAYS) return isoOfDayNumber(day);
+  // Sized up front so that the array stays a flat one (set by index, not a dictionary).
+  const cache = (isoOfDay ??= new Array<IsoDate | undefined>(CACHED_DAYS));
+  return (cache[day] ??= isoOfDayNumber(day));
 }
 
 export function addDays(date: IsoDate, n: number): IsoDate {
