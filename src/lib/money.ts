@@ -114,7 +114,11 @@ export class Dec {
   }
 
   /** Integer cents as a Dec (for sums kept in cents). */
-  static cents(c: bigint): Dec {
+  static cents(c: bigint | number): Dec {
+    if (typeof c === 'number') {
+      if (!Number.isSafeInteger(c)) throw new RangeError(`Ni celo število centov: ${c}`);
+      return Dec.small(c, 100);
+    }
     return Dec.big(c, 100n);
   }
 
@@ -247,6 +251,23 @@ export function sum(values: Iterable<Dec>): Dec {
   let acc = Dec.ZERO;
   for (const v of values) acc = acc.add(v);
   return acc;
+}
+
+/**
+ * Σ of JS numbers, each taken as exactly what `Dec.from` takes it for. Whole cents are
+ * added as numbers; only other values (a float sum such as 1715.3600000000001) go through
+ * decimal text and bigints.
+ */
+export function sumNumbers(values: readonly number[]): Dec {
+  let cents = 0;
+  let rest: Dec | null = null;
+  for (const v of values) {
+    const c = Math.round(v * 100);
+    if (Number.isSafeInteger(c) && c / 100 === v && safe(cents + c)) cents += c;
+    else rest = rest === null ? Dec.from(v) : rest.add(v);
+  }
+  const total = Dec.cents(cents);
+  return rest === null ? total : total.add(rest);
 }
 
 /** Money as a JSON number with 2 decimals. */

@@ -25,6 +25,17 @@ export function noWorkingDayBetween(a: IsoDate, b: IsoDate): boolean {
   return true;
 }
 
+/**
+ * The certificate as the engine counts it. Written out field by field: a spread copies
+ * through a slow generic path, and every certificate is copied twice per computation (issue 8).
+ */
+export function absenceCertificate(c: CaseCertificate, reasonInfo: Reason, effectiveFrom: IsoDate): AbsenceCertificate {
+  return {
+    number: c.number, kind: c.kind, reason: c.reason, from: c.from, to: c.to, hoursPerDay: c.hoursPerDay, status: c.status,
+    reasonInfo, effectiveFrom,
+  };
+}
+
 const groupKeyOf = (r: Reason): string => (r.group === 'OWN' ? `OWN:${r.code}` : r.group);
 
 /**
@@ -46,12 +57,12 @@ export function chainAbsences(certs: readonly AbsenceCertificate[]): { absences:
         if (cert.to <= open.to) continue;
       }
       const effectiveFrom = cert.from <= open.to ? addDays(open.to, 1) : cert.from;
-      open.certificates.push({ ...cert, effectiveFrom });
+      open.certificates.push(absenceCertificate(cert, cert.reasonInfo, effectiveFrom));
       open.to = cert.to;
       continue;
     }
     const absence: Absence = {
-      group: cert.reasonInfo.group, groupKey: key, certificates: [{ ...cert, effectiveFrom: cert.from }], from: cert.from, to: cert.to,
+      group: cert.reasonInfo.group, groupKey: key, certificates: [absenceCertificate(cert, cert.reasonInfo, cert.from)], from: cert.from, to: cert.to,
     };
     absences.push(absence);
     lastOfGroup.set(key, absence);

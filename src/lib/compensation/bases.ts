@@ -1,5 +1,5 @@
 import { addMonths, monthOf, yearOf, type IsoMonth } from '../dates.ts';
-import { Dec, sum } from '../money.ts';
+import { Dec, sumNumbers } from '../money.ts';
 import { rowWarnings, type BaseRow } from '../baseRows.ts';
 import { HOURLY_BASE_ROUNDED_TO_CENTS, INCOME_TYPES_EXCLUDED_FROM_ZZZS_BASE } from '../rules/index.ts';
 import type { Absence } from './absences.ts';
@@ -35,7 +35,7 @@ export interface BaseFailure {
 const inMonths = (rows: readonly BaseRow[], months: readonly IsoMonth[]): BaseRow[] =>
   rows.filter((r) => months.includes(r.month));
 
-const totalOf = (rows: readonly BaseRow[], key: 'amount' | 'hours'): Dec => sum(rows.map((r) => Dec.from(r[key] ?? 0)));
+const totalOf = (rows: readonly BaseRow[], key: 'amount' | 'hours'): Dec => sumNumbers(rows.map((r) => r[key] ?? 0));
 
 function distinctMonths(rows: readonly BaseRow[]): IsoMonth[] {
   return [...new Set(rows.map((r) => r.month))].sort();
@@ -78,24 +78,32 @@ export function zzzsBase(absence: Absence, input: ZzzsBaseInput): Base | BaseFai
   const eligible = input.rows.filter((r) => !INCOME_TYPES_EXCLUDED_FROM_ZZZS_BASE.includes(r.incomeType));
   const excludedRows = input.rows.length - eligible.length;
   const warnings: string[] = input.noData ? ['NO_DATA_IN_DISCLOSURE'] : [];
-  const usable = (rows: readonly BaseRow[]): boolean => rows.length > 0 && !totalOf(rows, 'hours').isZero();
+  /** Σ hours of rows that can make a base; null when they cannot. */
+  const usableHours = (rows: readonly BaseRow[]): Dec | null => {
+    if (rows.length === 0) return null;
+    const hours = totalOf(rows, 'hours');
+    return hours.isZero() ? null : hours;
+  };
 
   const previous = eligible.filter((r) => Number(r.month.slice(0, 4)) === year - 1);
-  let chosen: { rows: BaseRow[]; kind: BaseKind; year: number } | null = null;
-  if (usable(previous)) {
-    chosen = { rows: previous, kind: 'previousYear', year: year - 1 };
+  let chosen: { rows: BaseRow[]; kind: BaseKind; year: number; hours: Dec } | null = null;
+  const previousHours = usableHours(previous);
+  if (previousHours) {
+    chosen = { rows: previous, kind: 'previousYear', year: year - 1, hours: previousHours };
   } else {
     warnings.push(...rowWarnings(previous));
     const current = eligible.filter((r) => Number(r.month.slice(0, 4)) === year && r.month < startMonth);
-    if (usable(current)) {
-      chosen = { rows: current, kind: 'currentYear', year };
+    const currentHours = usableHours(current);
+    if (currentHours) {
+      chosen = { rows: current, kind: 'currentYear', year, hours: currentHours };
       warnings.push('ZZZS_BASE_FROM_CURRENT_YEAR');
     } else {
       const earlierYears = [...new Set(eligible.map((r) => Number(r.month.slice(0, 4))).filter((y) => y < year - 1))].sort((a, b) => b - a);
       for (const y of earlierYears) {
         const rows = eligible.filter((r) => Number(r.month.slice(0, 4)) === y);
-        if (usable(rows)) {
-          chosen = { rows, kind: 'earlierYear', year: y };
+        const hours = usableHours(rows);
+        if (hours) {
+          chosen = { rows, kind: 'earlierYear', year: y, hours };
           warnings.push('ZZZS_BASE_FROM_EARLIER_YEAR');
           break;
         }
@@ -108,7 +116,7 @@ export function zzzsBase(absence: Absence, input: ZzzsBaseInput): Base | BaseFai
   }
   warnings.push(...rowWarnings(chosen.rows));
   const amount = totalOf(chosen.rows, 'amount');
-  const hours = totalOf(chosen.rows, 'hours');
+  const hours = chosen.hours;
   let net = amount.sub(input.excludedAllowances);
   if (net.isNegative()) {
     warnings.push('EXCLUDED_ALLOWANCES_EXCEED_BASE');

@@ -4,7 +4,7 @@ import { Dec, money, sum } from '../money.ts';
 import {
   createRules, HOURLY_BASE_ROUNDED_TO_CENTS, NON_WORKING_DAYS_FOLLOW_PAYER, RECURRENCE_BREAK_WORKING_DAYS, ZZZS_KEEPS_ABSENCE, type Rules,
 } from '../rules/index.ts';
-import { chainAbsences, type Absence, type AbsenceCertificate } from './absences.ts';
+import { absenceCertificate, chainAbsences, type Absence, type AbsenceCertificate } from './absences.ts';
 import { AnnualCounter, assignDays, type EmployerPeriod, type Payer } from './days.ts';
 import { segmentDays, type DaySegment } from './segments.ts';
 import { employerBase, isBase, zzzsBase, type Base, type BaseFailure, type BaseKind } from './bases.ts';
@@ -186,7 +186,7 @@ function segmentStep(seg: DaySegment, out: Segment, calc: SegmentAmount | null, 
       : calc.applied === 'cap'
         ? (lang === 'sl' ? 'Upoštevana zgornja meja' : 'Cap applied:')
         : (lang === 'sl' ? 'Omejeno na plačo, ki bi jo delavec prejel za delo:' : 'Limited to the pay the worker would have earned:');
-    return ` ${what} ${limit.formula[lang]} = ${eur(money(limit.value), lang)}.`;
+    return ` ${what} ${limit.formula(lang)} = ${eur(money(limit.value), lang)}.`;
   };
   const figures = (lang: 'sl' | 'en'): string =>
     `${formatNumber(out.hours, null, lang)} h × ${out.hourlyBase === null ? '—' : eur(out.hourlyBase, lang)}/h × ${seg.percentage} % = ${out.rawAmount === null ? '—' : eur(out.rawAmount, lang)}.`;
@@ -222,7 +222,7 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
       ex.warn({ code: 'UNKNOWN_REASON', ...warningText('UNKNOWN_REASON'), certificate: c.number });
       continue;
     }
-    valid.push({ ...c, reasonInfo, effectiveFrom: c.from });
+    valid.push(absenceCertificate(c, reasonInfo, c.from));
   }
   ex.step(() => ({
     step: 'CERTIFICATES', ref: 'ZZVZZ čl. 31; pravila eBOL',
