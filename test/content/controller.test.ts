@@ -14,6 +14,8 @@ import { startPageReading, type PageReading } from '../../src/content/pages/cont
 import { PanelStore } from '../../src/content/panel/model.ts';
 import { countsText } from '../../src/content/panel/Panel.tsx';
 import { MARKER_ATTR } from '../../src/shared/pages/dom.ts';
+import type { EbolCells } from '../../src/shared/pages/ebolList.ts';
+import { dateMemo, readEbolRow } from '../../src/shared/pages/ebolRow.ts';
 import { ROOT } from '../companion/run.ts';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../background/fakeBrowser.ts')).fakeBrowser }));
@@ -42,6 +44,11 @@ const fakeSend = ((name: string, payload: Record<string, unknown>) => {
     case 'content:employers': return Promise.resolve({ employers: [], current: null });
     case 'content:setEmployer': return Promise.resolve({ employers: [{ taxNumber: payload.taxNumber, name: payload.name ?? payload.taxNumber }], current: payload.taxNumber });
     case 'content:listStoredNumbers': return Promise.resolve({ stored: [] });
+    // What the background's handler does (handlers/spot.ts).
+    case 'content:readEbolRows': {
+      const dates = dateMemo();
+      return Promise.resolve({ rows: (payload.rows as EbolCells[]).map((cells) => readEbolRow(cells, dates)) });
+    }
     case 'content:storeCertificates': {
       const numbers = (payload.certificates as Array<{ number: string; status: string }>);
       return Promise.resolve({

@@ -42,6 +42,29 @@ const cert = (number: string, over: Partial<Certificate> = {}): Certificate => (
 const storeMsg = (certificates: unknown[], over: Record<string, unknown> = {}) =>
   ({ employerTax: EMPLOYER, employerName: 'PRIMER d.o.o.', certificates, source: 'spot-page', ...over });
 
+describe('content:readEbolRows', () => {
+  const row = { number: '1000 123456', kind: 'eBOL', name: 'Kovač Ana', zzzsNumber: '012345678', emso: '1503985505018', reason: '06 - nega', from: '3. 3. 2025', to: '07.03.2025', status: 'Izdan' };
+
+  it('reads each row into its certificate or its problems, in order, and stores nothing', async () => {
+    const answer = await fromSpot('content:readEbolRows', { rows: [row, { ...row, number: '12a', status: 'Nekaj' }, { ...row, emso: '1503985505019' }] });
+    expect(answer).toMatchObject({ ok: true, value: { rows: [
+      { certificate: { number: '1000123456', kind: 'eBOL', reason: '06', from: '2025-03-03', to: '2025-03-07', status: 'issued', worker: { name: 'Kovač Ana' } } },
+      { number: null, problem: expect.stringMatching(/»12a« ni iz števk.*Neznan status »Nekaj«/) },
+      { number: '1000123456', problem: expect.stringMatching(/EMŠO/) },
+    ] } });
+    expect(await db.certificates.count()).toBe(0);
+  });
+
+  it.each([
+    ['a field the list does not have', { rows: [{ ...row, evil: 'x' }] }],
+    ['a cell text over 200 characters', { rows: [{ ...row, name: 'A'.repeat(201) }] }],
+    ['a cell that is no text', { rows: [{ ...row, from: 20250303 }] }],
+    ['more than 100 rows', { rows: Array.from({ length: 101 }, () => row) }],
+  ])('refuses %s', async (_, payload) => {
+    expect(await fromSpot('content:readEbolRows', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+});
+
 describe('content:storeCertificates', () => {
   it('stores new certificates once, then reports them unchanged, and a cancellation as such', async () => {
     expect(await fromSpot('content:storeCertificates', storeMsg([cert('1000200001'), cert('1000200006', { reason: '01' })])))

@@ -8,7 +8,11 @@ import { validateCertificate, type Certificate } from '../../lib/certificates.ts
 import { isIsoDate } from '../../lib/dates.ts';
 import type { Disclosure } from '../../lib/disclosure/model.ts';
 import { validateTaxNumber } from '../../lib/identifiers.ts';
-import { MAX_CERTIFICATES_PER_MESSAGE, MAX_NUMBERS_PER_MESSAGE } from '../../shared/protocol/spot.ts';
+import { EBOL_LIST_LABELS, type EbolCells, type EbolField } from '../../shared/pages/ebolList.ts';
+import { dateMemo, readEbolRow } from '../../shared/pages/ebolRow.ts';
+import {
+  MAX_CELL_CHARS, MAX_CERTIFICATES_PER_MESSAGE, MAX_NUMBERS_PER_MESSAGE, MAX_ROWS_PER_MESSAGE,
+} from '../../shared/protocol/spot.ts';
 import type { SpotDb } from '../db.ts';
 import { defineHandlers } from '../registry.ts';
 import { storeCertificates } from '../store/certificates.ts';
@@ -87,8 +91,22 @@ const disclosureShape: Validator<Disclosure> = object({
 
 const employerName = nullable(string({ max: 200 }));
 
+/** A row's cell texts: only fields of the eBOL list, each a short text. */
+const ebolCells = object(Object.fromEntries(
+  (Object.keys(EBOL_LIST_LABELS) as EbolField[]).map((f) => [f, optional(string({ max: MAX_CELL_CHARS }))]),
+)) as Validator<EbolCells>;
+
 export function spotHandlers({ db, now = () => new Date() }: SpotDeps) {
   return defineHandlers({
+    'content:readEbolRows': {
+      validate: object({ rows: array(ebolCells, { max: MAX_ROWS_PER_MESSAGE }) }),
+      // 100 rows of 13 texts of 200 characters, 3 bytes each at most in UTF-8.
+      maxBytes: 1024 * 1024,
+      handle({ rows }) {
+        const dates = dateMemo();
+        return { rows: rows.map((cells) => readEbolRow(cells, dates)) };
+      },
+    },
     'content:storeCertificates': {
       validate: object({
         employerTax: taxNumber,

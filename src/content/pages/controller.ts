@@ -6,8 +6,8 @@
 import { linkUrl } from '../../shared/pages/dom.ts';
 import { isEbolXmlLink } from '../../shared/pages/ebolList.ts';
 import { rowOfElement } from '../../shared/pages/disclosureList.ts';
-import { diagnosticsText, recognisePage } from '../../shared/pages/registry.ts';
-import type { PageRecognition } from '../../shared/pages/types.ts';
+import { diagnosticsText, recognisePageCells } from '../../shared/pages/registry.ts';
+import type { EbolCellsPage, PageRecognition } from '../../shared/pages/types.ts';
 import { isOwnMutation } from '../badges.ts';
 import type { ContentContext } from '../context.ts';
 import { EmployerResolver } from '../employer.ts';
@@ -30,7 +30,7 @@ export function startPageReading(ctx: ContentContext): PageReading {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastDiagnostics = '';
 
-  const read = (): PageRecognition => recognisePage(ctx.doc, ctx.url());
+  const read = (): PageRecognition<EbolCellsPage> => recognisePageCells(ctx.doc, ctx.url());
 
   async function scanOnce(): Promise<void> {
     const page = read();
@@ -101,13 +101,14 @@ export function startPageReading(ctx: ContentContext): PageReading {
     const page = read();
     if (page.kind === 'ebolList' && isEbolXmlLink(link) && link.closest('table')) {
       const row = page.rows.find((r) => r.xmlLink === link);
+      const certificate = row ? ebol.certificateOf(row) : null;
       void handleDownload(ctx, employer, {
         url: linkUrl(link) ?? '',
-        label: row ? `XML ${row.certificate.number}` : 'XML',
+        label: certificate ? `XML ${certificate.number}` : 'XML',
         pageEmployer: page.employer,
-        certificateNumber: row?.certificate.number ?? null,
-        workerName: row?.certificate.worker.name ?? null,
-        onCertificatesStored: (numbers) => ebol.markStored(numbers, (() => { const p = read(); return p.kind === 'ebolList' ? p : null; })()),
+        certificateNumber: certificate?.number ?? null,
+        workerName: certificate?.worker.name ?? null,
+        onCertificatesStored: (numbers) => ebol.markStored(numbers),
       });
     } else if (page.kind === 'disclosureList') {
       const row = rowOfElement(page, link);

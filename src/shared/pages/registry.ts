@@ -17,8 +17,10 @@ import {
   DISCLOSURE_EXPECTED_LABELS, DISCLOSURE_LIST_LABELS, DISCLOSURE_PAGE_TEXT, matchDisclosureTable, readDisclosureList,
 } from './disclosureList.ts';
 import { recogniseFormPage } from './forms.ts';
-import { EBOL_EXPECTED_LABELS, EBOL_LIST_LABELS, EBOL_PAGE_TEXT, emptyEbolList, matchEbolTable, readEbolList } from './ebolList.ts';
-import type { PageDiagnostics, PageKind, PageRecognition } from './types.ts';
+import {
+  EBOL_EXPECTED_LABELS, EBOL_LIST_LABELS, EBOL_PAGE_TEXT, emptyEbolCells, emptyEbolList, matchEbolTable, readEbolCells, readEbolList,
+} from './ebolList.ts';
+import type { EbolCellsPage, EbolListPage, PageDiagnostics, PageKind, PageRecognition } from './types.ts';
 
 /** Words of pages that hold no data for us. */
 export const OTHER_PAGE_TEXT = {
@@ -78,13 +80,34 @@ function urlHint(url: string, words: readonly string[]): boolean {
 const PAGE_TEXT = { ebolList: EBOL_PAGE_TEXT, disclosureList: DISCLOSURE_PAGE_TEXT } as const;
 const EXPECTED = { ebolList: EBOL_EXPECTED_LABELS, disclosureList: DISCLOSURE_EXPECTED_LABELS } as const;
 
+/** How the eBOL list is read: its table, or the page that shows only "Ni zadetkov". */
+interface EbolReader<E> {
+  read(root: Document, table: TableText): E;
+  empty(root: Document): E;
+}
+
+const CERTIFICATES: EbolReader<EbolListPage> = { read: readEbolList, empty: emptyEbolList };
+const CELL_TEXTS: EbolReader<EbolCellsPage> = { read: readEbolCells, empty: emptyEbolCells };
+
 /** Recognises a SPOT page and reads it. `url` defaults to the document's own address. */
 export function recognisePage(doc: Document, url: string = doc.URL): PageRecognition {
+  return recognise(doc, url, CERTIFICATES);
+}
+
+/**
+ * `recognisePage` with the eBOL list's rows as cell texts: the content script has the
+ * background read them (`content:readEbolRows`), the parsers stay out of its bundle.
+ */
+export function recognisePageCells(doc: Document, url: string = doc.URL): PageRecognition<EbolCellsPage> {
+  return recognise(doc, url, CELL_TEXTS);
+}
+
+function recognise<E>(doc: Document, url: string, ebol: EbolReader<E>): PageRecognition<E> {
   const tables = tablesOf(doc).map(readTable);
   const candidates = candidatesOf(tables);
 
   const full = candidates.find((c) => c.missing.length === 0 && c.score > 0);
-  if (full) return full.kind === 'ebolList' ? readEbolList(doc, full.table) : readDisclosureList(doc, full.table);
+  if (full) return full.kind === 'ebolList' ? ebol.read(doc, full.table) : readDisclosureList(doc, full.table);
 
   const headings = headingsOf(doc);
   const headingText = headings.join(' · ');
@@ -103,7 +126,7 @@ export function recognisePage(doc: Document, url: string = doc.URL): PageRecogni
   if (hints.ebolList.some((h) => h.startsWith('naslov »'))
     && tables.every((t) => matchEbolTable(t.headers).score === 0 || t.rows.length === 0)
     && findPhrase(doc.body ? textOf(doc.body) : '', EBOL_PAGE_TEXT.empty)) {
-    return emptyEbolList(doc);
+    return ebol.empty(doc);
   }
 
   const isLogin = doc.querySelector('input[type=password]') !== null || findPhrase(headingText, OTHER_PAGE_TEXT.login) !== null;

@@ -3,6 +3,7 @@
  * so a content script can put a badge next to a row; the companion ignores them.
  */
 import type { Certificate } from '../../lib/certificates.ts';
+import type { EbolCells } from './ebolList.ts';
 
 export type PageKind = 'ebolList' | 'disclosureList';
 
@@ -40,6 +41,25 @@ export interface EbolListPage {
   /** The page says "Ni zadetkov" (or the table has no rows). */
   empty: boolean;
   /** Header labels of the results table as found (for diagnostics and tests). */
+  headers: string[];
+}
+
+/** A row of the eBOL list as cell texts, not yet read into a certificate (`readEbolRow`). */
+export interface EbolCellsRow {
+  /** 1-based position among the rows read (as `RowProblem.row`). */
+  position: number;
+  cells: EbolCells;
+  rowElement: Element;
+  numberCell: Element;
+  xmlLink: Element | null;
+}
+
+/** The eBOL list as the content script reads it: cell texts; the background reads the certificates. */
+export interface EbolCellsPage {
+  kind: 'ebolList';
+  employer: PageEmployer;
+  rows: EbolCellsRow[];
+  empty: boolean;
   headers: string[];
 }
 
@@ -92,8 +112,9 @@ export interface PageDiagnostics {
   url: string;
 }
 
-export type PageRecognition =
-  | EbolListPage
+/** What `recognisePage` tells; `E` is how the eBOL list is read (certificates, or cell texts in the content script). */
+export type PageRecognition<E = EbolListPage> =
+  | E
   | DisclosureListPage
   /** Nothing to read: the login page, a form the helper prefills (refund, A1), any other page. */
   | { kind: 'notData'; page: 'login' | 'other' | 'refundForm' | 'a1Form' }

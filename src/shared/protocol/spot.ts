@@ -8,12 +8,18 @@
  */
 import type { Certificate } from '../../lib/certificates.ts';
 import type { Disclosure } from '../../lib/disclosure/model.ts';
+import type { EbolCells } from '../pages/ebolList.ts';
+import type { EbolRowRead } from '../pages/ebolRow.ts';
 import type { EmployerRow } from '../rows.ts';
 
 /** Most certificates one `content:storeCertificates` may carry (a SPOT page shows far fewer). */
 export const MAX_CERTIFICATES_PER_MESSAGE = 500;
 /** Most numbers one `content:listStoredNumbers` may ask about. */
 export const MAX_NUMBERS_PER_MESSAGE = 1000;
+/** Most eBOL list rows one `content:readEbolRows` may carry. */
+export const MAX_ROWS_PER_MESSAGE = 100;
+/** Longest cell text sent to be read: far beyond any value of a certificate (a name is cut to 200 anyway). */
+export const MAX_CELL_CHARS = 200;
 
 export interface StoreCertificatesRequest {
   employerTax: string;
@@ -70,6 +76,8 @@ export interface EmployersResponse {
 
 declare module '../messages.ts' {
   interface Protocol {
+    /** The eBOL list's rows as cell texts → each row's certificate or problems, in order (nothing stored). */
+    'content:readEbolRows': { request: { rows: EbolCells[] }; response: { rows: EbolRowRead[] } };
     'content:storeCertificates': { request: StoreCertificatesRequest; response: StoreCertificatesResponse };
     'content:storeDisclosure': { request: StoreDisclosureRequest; response: DisclosureOutcome };
     'content:listStoredNumbers': { request: { employerTax: string; numbers: string[] }; response: { stored: string[] } };
