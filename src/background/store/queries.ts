@@ -8,6 +8,7 @@ import { foldLabel } from '../../lib/text/fold.ts';
 import type { CertificateFilter, DisclosureSummary, EmployerSummary, Page, WorkerCounts, WorkerSummary } from '../../shared/protocol/ui.ts';
 import type { CertificateRow, DisclosureRow, WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
+import { sortedWorkers } from './workerDirectory.ts';
 
 const collator = new Intl.Collator('sl', { sensitivity: 'base', numeric: true });
 
@@ -91,15 +92,18 @@ function workerMatches(search: string | undefined): ((w: WorkerRow) => boolean) 
 }
 
 /**
- * One page of an employer's workers in Slovenian alphabetical order (Č after C). Workers are
- * far fewer than certificates, so they are sorted here; their counts of certificates and
- * disclosures are a separate message (`countWorkerRecords`), so the page never waits for them.
+ * One page of an employer's workers in Slovenian alphabetical order (Č after C), from the list
+ * the background keeps sorted (workerDirectory.ts: read and sorted once, not per page); their
+ * counts of certificates and disclosures are a separate message (`countWorkerRecords`), so the
+ * page never waits for them.
  */
 export async function listWorkers(db: SpotDb, employerTax: string, offset: number, limit: number, search?: string): Promise<Page<WorkerSummary>> {
   const match = workerMatches(search);
-  const all = await db.workers.where('employerTax').equals(employerTax).toArray();
-  const matching = (match ? all.filter(match) : all).sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
-  return { total: matching.length, offset, rows: matching.slice(offset, offset + limit), hasMore: matching.length > offset + limit };
+  const all = await sortedWorkers(db, employerTax);
+  const matching = match ? all.filter(match) : all;
+  // Copies: the sorted list is kept for the next page and must not change with this one.
+  const rows = matching.slice(offset, offset + limit).map((w) => ({ ...w }));
+  return { total: matching.length, offset, rows, hasMore: matching.length > offset + limit };
 }
 
 export function disclosureSummary(row: DisclosureRow): DisclosureSummary {
