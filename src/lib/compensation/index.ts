@@ -1,17 +1,15 @@
 import { addDays, yearOf, type IsoDate, type IsoMonth } from '../dates.ts';
 import { countWorkingDays } from '../calendar.ts';
-import { Dec, money, sum } from '../money.ts';
-import {
-  createRules, HOURLY_BASE_ROUNDED_TO_CENTS, NON_WORKING_DAYS_FOLLOW_PAYER, RECURRENCE_BREAK_WORKING_DAYS, ZZZS_KEEPS_ABSENCE, type Rules,
-} from '../rules/index.ts';
+import { money, sumNumbers } from '../money.ts';
+import { createRules, RECURRENCE_BREAK_WORKING_DAYS, type Rules } from '../rules/index.ts';
 import { absenceCertificate, chainAbsences, type Absence, type AbsenceCertificate } from './absences.ts';
-import { AnnualCounter, assignDays, type EmployerPeriod, type Payer } from './days.ts';
-import { segmentDays, type DaySegment } from './segments.ts';
-import { employerBase, isBase, zzzsBase, type Base, type BaseFailure, type BaseKind } from './bases.ts';
-import { segmentAmount, type SegmentAmount } from './amounts.ts';
+import { AnnualCounter, assignDays, type Payer } from './days.ts';
+import { segmentDays } from './segments.ts';
+import { employerBase, isBase, zzzsBase, type Base, type BaseKind } from './bases.ts';
+import { segmentAmount } from './amounts.ts';
 import { Explainer, plainTrace, type EngineWarning, type TraceStep } from './trace.ts';
 import { warningText } from './warnings.ts';
-import { eur, formatNumber } from '../format.ts';
+import { absenceStep, certificatesStep, segmentStep, totalsStep, traceBase, traceDay91, traceEmployerPeriod } from './steps.ts';
 import { parseCaseInput, type CaseInput } from './input.ts';
 
 export { parseCaseInput, CaseInputError, type CaseInput, type CaseCertificate } from './input.ts';
@@ -73,11 +71,6 @@ export interface CompensationResult {
   trace: TraceStep[];
 }
 
-const GROUP_NAME: Record<string, { sl: string; en: string }> = {
-  A: { sl: 'bolezen ali poškodba izven dela (skupina A)', en: 'illness or injury outside work (group A)' },
-  B: { sl: 'poklicna bolezen ali poškodba pri delu (skupina B)', en: 'occupational disease or injury at work (group B)' },
-};
-
 function summary(b: Base): BaseSummary {
   return {
     kind: b.kind, months: b.months, paidMonths: b.paidMonths, amount: money(b.amount), hours: b.hours.toNumber(2),
@@ -89,118 +82,14 @@ function warnAll(ex: Explainer, codes: readonly string[], absence: number): void
   for (const code of codes) ex.warn({ code, ...warningText(code), absence });
 }
 
-function traceEmployerPeriod(ex: Explainer, i: number, p: EmployerPeriod): void {
-  if (!p.employerFirst) {
-    ex.step(() => ({
-      step: 'EMPLOYER_PERIOD', absence: i, ref: 'ZZVZZ čl. 31; ZDR-1 čl. 137',
-      sl: `Za ta razlog ZZZS plača od prvega dne${p.zzzsFrom ? ` (${p.zzzsFrom})` : ''}.`,
-      en: `For this reason ZZZS pays from the first day${p.zzzsFrom ? ` (${p.zzzsFrom})` : ''}.`,
-      numbers: { zzzsFrom: p.zzzsFrom },
-    }));
-    return;
-  }
-  const limit = p.limit?.value ?? null;
-  const base = {
-    firstWorkingDay: p.firstWorkingDay, limit, employerWorkingDays: p.employerWorkingDays, zzzsFrom: p.zzzsFrom,
-    annualLimit: p.annualLimit?.value ?? null, usedBefore: p.usedBefore, usedAfter: p.usedAfter,
-  };
-  if (p.recurrence) {
-    const r = p.recurrence;
-    ex.step(() => ({
-      step: 'RECURRENCE', absence: i, ref: RECURRENCE_BREAK_WORKING_DAYS.source, status: 'UNCONFIRMED',
-      sl: r.forcedZzzs
-        ? `Potrjena ponovitev iste bolezni: ${r.previousEmployerDays} dni prejšnje odsotnosti + ${r.totalWorkingDays} delovnih dni te odsotnosti presega mejo ${limit}, zato ZZZS plača od prvega dne.`
-        : `Potrjena ponovitev iste bolezni: ${r.previousEmployerDays} + ${r.totalWorkingDays} delovnih dni ne presega meje ${limit}; odsotnost se šteje kot nova.`,
-      en: r.forcedZzzs
-        ? `Confirmed recurrence of the same illness: ${r.previousEmployerDays} days before + ${r.totalWorkingDays} working days now exceed the limit of ${limit}, so ZZZS pays from the first day.`
-        : `Confirmed recurrence: ${r.previousEmployerDays} + ${r.totalWorkingDays} working days do not exceed the limit of ${limit}; counted as a new absence.`,
-      numbers: { previousEmployerDays: r.previousEmployerDays, workingDays: r.totalWorkingDays, limit },
-    }));
-  }
-  const ended = p.endedBy === 'annualLimit'
-    ? { sl: `dosežena letna meja ${p.annualLimit?.value} dni`, en: `the annual limit of ${p.annualLimit?.value} days was reached` }
-    : p.endedBy === 'perAbsenceLimit'
-      ? { sl: `dosežena meja ${limit} delovnih dni na odsotnost`, en: `the limit of ${limit} working days per absence was reached` }
-      : null;
-  ex.step(() => ({
-    step: 'EMPLOYER_PERIOD', absence: i,
-    ref: `${p.limit?.source ?? 'ZDR-1 čl. 137'}${p.annualLimit ? `; letna meja: ${p.annualLimit.source}` : ''}`,
-    ...(p.annualLimit?.status ? { status: p.annualLimit.status } : {}),
-    sl: `Delovni dnevi (pon–pet, tudi prazniki) se štejejo od ${p.firstWorkingDay ?? '—'}. Delodajalec plača ${p.employerWorkingDays} delovnih dni` +
-      (ended && p.zzzsFrom ? `; ${ended.sl}, ZZZS plača od ${p.zzzsFrom} do konca odsotnosti.` : '.') +
-      (p.annualLimit ? ` Letni števec: ${p.usedBefore} → ${p.usedAfter} od ${p.annualLimit.value}.` : ''),
-    en: `Working days (Mon–Fri, holidays included) count from ${p.firstWorkingDay ?? '—'}. The employer pays ${p.employerWorkingDays} working days` +
-      (ended && p.zzzsFrom ? `; ${ended.en}, ZZZS pays from ${p.zzzsFrom} to the end of the absence.` : '.') +
-      (p.annualLimit ? ` Annual counter: ${p.usedBefore} → ${p.usedAfter} of ${p.annualLimit.value}.` : ''),
-    numbers: base,
-  }));
-  if (p.zzzsFrom && p.employerWorkingDays > 0) {
-    ex.step(() => ({
-      step: 'CONVENTION', absence: i, ref: `${ZZZS_KEEPS_ABSENCE.source}; ${NON_WORKING_DAYS_FOLLOW_PAYER.source}`, status: 'CONVENTION',
-      sl: 'ZZZS obdrži odsotnost do konca; sobote, nedelje in drugi dela prosti dnevi pripadajo plačniku delovnega dne pred njimi (0 ur).',
-      en: 'ZZZS keeps the absence to its end; weekends and other non-working days belong to the payer of the working day before them (0 hours).',
-      numbers: {},
-    }));
-  }
-}
+const paidByEmployer = (s: { payer: Payer }): boolean => s.payer === 'employer';
+const paidByZzzs = (s: { payer: Payer }): boolean => s.payer === 'zzzs';
 
-function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFailure): void {
-  const ref = who === 'employer'
-    ? 'ZDR-1 čl. 137 (osnova: plača preteklega meseca / 3 mesecev)'
-    : 'ZZVZZ čl. 31 (osnova: plača v koledarskem letu pred letom začetka zadržanosti)';
-  if (!isBase(b)) {
-    ex.step(() => ({
-      step: who === 'employer' ? 'EMPLOYER_BASE' : 'ZZZS_BASE', absence: i, ref,
-      sl: `Osnova ${who === 'employer' ? 'delodajalca' : 'ZZZS'}: ni uporabnih podatkov${b.months.length ? ` za ${b.months.join(', ')}` : ''}.`,
-      en: `${who === 'employer' ? 'Employer' : 'ZZZS'} base: no usable data${b.months.length ? ` for ${b.months.join(', ')}` : ''}.`,
-      numbers: { months: b.months.join(', ') || null },
-    }));
-    return;
-  }
-  const period = b.months.length ? `${b.months[0]} – ${b.months[b.months.length - 1]}` : '';
-  const excl = (lang: 'sl' | 'en'): string => (b.excludedAllowances.isZero() ? ''
-    : lang === 'sl' ? ` − ${eur(b.excludedAllowances, 'sl')} izločenih dodatkov` : ` − ${eur(b.excludedAllowances, 'en')} excluded allowances`);
-  const val = (lang: 'sl' | 'en'): string => (b.valorisation.cmp(1) === 0 ? ''
-    : ` × ${formatNumber(b.valorisation, null, lang)} (${lang === 'sl' ? 'valorizacija' : 'valorisation'})`);
-  ex.step(() => ({
-    step: who === 'employer' ? 'EMPLOYER_BASE' : 'ZZZS_BASE', absence: i, ref: `${ref}; ${HOURLY_BASE_ROUNDED_TO_CENTS.source}`, status: 'CONVENTION',
-    sl: `Osnova ${who === 'employer' ? 'delodajalca' : 'ZZZS'} (${period}, mesecev: ${b.months.length}): (${eur(b.amount, 'sl')}${excl('sl')}) / ${formatNumber(b.hours, null, 'sl')} h${val('sl')} = ${eur(b.hourly, 'sl')}/h (zaokroženo na cente).` +
-      (b.excludedRows ? ` Vrstice vrste dohodka 1090 (${b.excludedRows}) niso štete.` : ''),
-    en: `${who === 'employer' ? 'Employer' : 'ZZZS'} base (${period}, ${b.months.length} months): (${eur(b.amount, 'en')}${excl('en')}) / ${formatNumber(b.hours, null, 'en')} h${val('en')} = ${eur(b.hourly, 'en')}/h (rounded to cents).` +
-      (b.excludedRows ? ` Rows of income type 1090 (${b.excludedRows}) are left out.` : ''),
-    numbers: {
-      amount: money(b.amount), hours: b.hours.toNumber(2), excludedAllowances: money(b.excludedAllowances),
-      valorisation: b.valorisation.toNumber(6), hourly: money(b.hourly), year: b.year, kind: b.kind,
-    },
-  }));
-}
-
-function segmentStep(seg: DaySegment, out: Segment, calc: SegmentAmount | null, rules: Rules, i: number): TraceStep {
-  const who = seg.payer === 'employer' ? { sl: 'delodajalec', en: 'employer' } : { sl: 'ZZZS', en: 'ZZZS' };
-  const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
-  const limit = !calc?.applied ? null : calc.applied === 'floor' ? calc.floor! : calc.cap!;
-  const limitText = (lang: 'sl' | 'en'): string => {
-    if (!calc?.applied || !limit) return '';
-    const what = calc.applied === 'floor'
-      ? (lang === 'sl' ? 'Upoštevana spodnja meja' : 'Floor applied:')
-      : calc.applied === 'cap'
-        ? (lang === 'sl' ? 'Upoštevana zgornja meja' : 'Cap applied:')
-        : (lang === 'sl' ? 'Omejeno na plačo, ki bi jo delavec prejel za delo:' : 'Limited to the pay the worker would have earned:');
-    return ` ${what} ${limit.formula(lang)} = ${eur(money(limit.value), lang)}.`;
-  };
-  const figures = (lang: 'sl' | 'en'): string =>
-    `${formatNumber(out.hours, null, lang)} h × ${out.hourlyBase === null ? '—' : eur(out.hourlyBase, lang)}/h × ${seg.percentage} % = ${out.rawAmount === null ? '—' : eur(out.rawAmount, lang)}.`;
-  return {
-    step: 'SEGMENT', absence: i,
-    ref: limit ? `${pctRef}; ${limit.source}` : pctRef,
-    ...(calc?.applied ? { status: 'CONVENTION' as const } : {}),
-    sl: `${seg.from} – ${seg.to} (${seg.cert.number}), plača ${who.sl}: delovnih dni ${seg.workingDays}, ${figures('sl')}${limitText('sl')}`,
-    en: `${seg.from} – ${seg.to} (${seg.cert.number}), paid by ${who.en}: ${seg.workingDays} working days, ${figures('en')}${limitText('en')}`,
-    numbers: {
-      hours: out.hours, hourlyBase: out.hourlyBase, percentage: seg.percentage, amount: out.amount,
-      floor: calc?.floor ? money(calc.floor.value) : null, cap: calc?.cap ? money(calc.cap.value) : null,
-    },
-  };
+/** Σ amounts of a payer, exactly (the amounts are whole cents). */
+function total(segments: readonly Segment[], payer: Payer): number {
+  const amounts: number[] = [];
+  for (const s of segments) if (s.payer === payer && s.amount !== null) amounts.push(s.amount);
+  return money(sumNumbers(amounts));
 }
 
 function possibleRecurrence(prev: Absence | undefined, cur: Absence): boolean {
@@ -224,12 +113,7 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
     }
     valid.push(absenceCertificate(c, reasonInfo, c.from));
   }
-  ex.step(() => ({
-    step: 'CERTIFICATES', ref: 'ZZVZZ čl. 31; pravila eBOL',
-    sl: `Potrdil v izračunu: ${valid.length}; preklicanih: ${excluded.filter((e) => e.why === 'cancelled').length}; z neznanim razlogom: ${excluded.filter((e) => e.why === 'unknownReason').length}.`,
-    en: `${valid.length} certificates are computed; ${excluded.filter((e) => e.why === 'cancelled').length} cancelled, ${excluded.filter((e) => e.why === 'unknownReason').length} with an unknown reason.`,
-    numbers: { certificates: valid.length, excluded: excluded.length },
-  }));
+  ex.step(certificatesStep, { valid: valid.length, excluded });
   if (valid.length === 0) ex.warn({ code: 'NO_CERTIFICATES', ...warningText('NO_CERTIFICATES') });
 
   const { absences, overlapped } = chainAbsences(valid);
@@ -244,16 +128,9 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
   const summaries: AbsenceSummary[] = [];
   let prevA: Absence | undefined;
 
-  absences.forEach((absence, i) => {
-    const name = GROUP_NAME[absence.group] ?? {
-      sl: absence.certificates[0]!.reasonInfo.sl, en: absence.certificates[0]!.reasonInfo.en,
-    };
-    ex.step(() => ({
-      step: 'ABSENCE', absence: i, ref: 'RULES §4: potrdila istega sklopa brez vmesnega delovnega dne',
-      sl: `Odsotnost ${i + 1}: ${name.sl}, ${absence.from} – ${absence.to}, potrdila ${absence.certificates.map((c) => c.number).join(', ')}.`,
-      en: `Absence ${i + 1}: ${name.en}, ${absence.from} – ${absence.to}, certificates ${absence.certificates.map((c) => c.number).join(', ')}.`,
-      numbers: { from: absence.from, to: absence.to, certificates: absence.certificates.length },
-    }));
+  for (let i = 0; i < absences.length; i++) {
+    const absence = absences[i]!;
+    ex.step(absenceStep, { i, absence });
     const recurrence = i === 0 ? input.recurrence : null;
     if (absence.group === 'A') {
       if (!recurrence && possibleRecurrence(prevA, absence)) {
@@ -264,19 +141,11 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
     const { days, period } = assignDays(absence, input, rules, counter, recurrence);
     traceEmployerPeriod(ex, i, period);
     const daySegments = segmentDays(days);
-    const needs = (p: Payer): boolean => daySegments.some((s) => s.payer === p);
-    const eBase = needs('employer') ? employerBase(absence, input.employerBase) : null;
-    const zBase = needs('zzzs') ? zzzsBase(absence, input.zzzsBase) : null;
+    const eBase = daySegments.some(paidByEmployer) ? employerBase(absence, input.employerBase) : null;
+    const zBase = daySegments.some(paidByZzzs) ? zzzsBase(absence, input.zzzsBase) : null;
     if (eBase) { traceBase(ex, i, 'employer', eBase); warnAll(ex, eBase.warnings, i); }
     if (zBase) { traceBase(ex, i, 'zzzs', zBase); warnAll(ex, zBase.warnings, i); }
-    if (period.day91) {
-      ex.step(() => ({
-        step: 'ZZZS_DAY_91', absence: i, ref: 'ZZVZZ čl. 31 (90 koledarskih dni od prvega dne v breme ZZZS)',
-        sl: `ZZZS plača od ${period.zzzsFrom}; od 91. koledarskega dne (${period.day91}) velja višji odstotek.`,
-        en: `ZZZS pays from ${period.zzzsFrom}; from calendar day 91 (${period.day91}) the higher percentage applies.`,
-        numbers: { zzzsFrom: period.zzzsFrom, day91: period.day91 },
-      }));
-    }
+    traceDay91(ex, i, period);
 
     for (const seg of daySegments) {
       const base = seg.payer === 'employer' ? eBase : zBase;
@@ -293,24 +162,18 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
         rawAmount: raw, limitApplied: calc?.applied ?? null,
       };
       segments.push(out);
-      ex.step(() => segmentStep(seg, out, calc, rules, i));
+      const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
+      ex.step(segmentStep, { out, calc, pctRef });
     }
     summaries.push({
       index: i, group: absence.group === 'OWN' ? absence.certificates[0]!.reason : absence.group, from: absence.from, to: absence.to,
       certificates: absence.certificates.map((c) => c.number), employerWorkingDays: period.employerWorkingDays, zzzsFrom: period.zzzsFrom,
       employerBase: eBase && isBase(eBase) ? summary(eBase) : null, zzzsBase: zBase && isBase(zBase) ? summary(zBase) : null,
     });
-  });
+  }
 
-  const total = (p: Payer): number =>
-    money(sum(segments.filter((s) => s.payer === p && s.amount !== null).map((s) => Dec.from(s.amount as number))));
-  const totals = { employer: total('employer'), zzzs: total('zzzs') };
-  ex.step(() => ({
-    step: 'TOTALS', ref: 'RULES §7',
-    sl: `Skupaj: delodajalec ${eur(totals.employer, 'sl')}, ZZZS ${eur(totals.zzzs, 'sl')} (refundacija).`,
-    en: `Totals: employer ${eur(totals.employer, 'en')}, ZZZS ${eur(totals.zzzs, 'en')} (refund).`,
-    numbers: totals,
-  }));
+  const totals = { employer: total(segments, 'employer'), zzzs: total(segments, 'zzzs') };
+  ex.step(totalsStep, totals);
   return {
     id: input.id, segments, totals, warnings: ex.codes(), warningDetails: ex.warnings, absences: summaries, excluded, trace: ex.steps,
   };

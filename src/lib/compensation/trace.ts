@@ -28,21 +28,26 @@ export interface EngineWarning {
 /**
  * A step whose words and figures are worked out when first read: a batch of thousands of
  * computations (the companion, the benchmark) pays for the explanation only when it is shown.
+ * It keeps a plain function and the one value it reads, not a closure, so that a stored
+ * result holds no more than that value (issue 8).
  * `JSON.stringify` gets the whole step (`toJSON`); across a structured clone (IndexedDB, a
  * Firefox message) use `plainTrace` first — its fields live on the prototype.
  */
-export class LazyStep implements TraceStep {
-  #make: (() => TraceStep) | null;
+export class LazyStep<A = unknown> implements TraceStep {
+  #make: ((arg: A) => TraceStep) | null;
+  #arg: A | null;
   #step: TraceStep | null = null;
 
-  constructor(make: () => TraceStep) {
+  constructor(make: (arg: A) => TraceStep, arg: A) {
     this.#make = make;
+    this.#arg = arg;
   }
 
   #get(): TraceStep {
     if (this.#step === null) {
-      this.#step = this.#make!();
+      this.#step = this.#make!(this.#arg as A);
       this.#make = null;
+      this.#arg = null;
     }
     return this.#step;
   }
@@ -70,9 +75,9 @@ export class Explainer {
   readonly steps: TraceStep[] = [];
   readonly warnings: EngineWarning[] = [];
 
-  /** A step, worked out only when read. */
-  step(make: () => TraceStep): void {
-    this.steps.push(new LazyStep(make));
+  /** A step, worked out from `arg` only when read. */
+  step<A>(make: (arg: A) => TraceStep, arg: A): void {
+    this.steps.push(new LazyStep(make, arg));
   }
 
   warn(w: EngineWarning): void {
