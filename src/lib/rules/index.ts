@@ -107,8 +107,28 @@ export interface Rules {
   capMultiple(date: IsoDate): Param<Dec> | null;
 }
 
+const minimumWageByMonth = new Map<IsoMonth, Param<Dec> | null>();
+
+function minimumWageFromTable(month: IsoMonth): Param<Dec> | null {
+  let out = minimumWageByMonth.get(month);
+  if (out === undefined) {
+    out = fromTable(MINIMUM_WAGE, `${month}-01`);
+    minimumWageByMonth.set(month, out);
+  }
+  return out;
+}
+
+let legalRules: Rules | null = null;
+
 /** The legal tables, with the user's overrides on top. */
 export function createRules(overrides: RuleOverrides = {}): Rules {
+  // Without overrides every computation can share one set (issue 8: one per computation is
+  // made for each of thousands of absences in a batch).
+  if (Object.values(overrides).every((v) => v === undefined)) return (legalRules ??= rulesWith({}));
+  return rulesWith(overrides);
+}
+
+function rulesWith(overrides: RuleOverrides): Rules {
   const limitOverride = (group: ReasonGroup): number | undefined =>
     group === 'A' ? overrides.perAbsenceLimitA : group === 'B' ? overrides.perAbsenceLimitB : undefined;
   return {
@@ -131,7 +151,7 @@ export function createRules(overrides: RuleOverrides = {}): Rules {
     minimumWage(month) {
       const o = monthlyOverride(overrides.minimumWage, month);
       if (o) return { value: o, source: USER, overridden: true };
-      return fromTable(MINIMUM_WAGE, `${month}-01`);
+      return minimumWageFromTable(month);
     },
     averageWageForCap(month) {
       const o = monthlyOverride(overrides.averageWage, month);
