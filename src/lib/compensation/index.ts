@@ -9,7 +9,7 @@ import { employerBase, isBase, zzzsBase, type Base, type BaseKind } from './base
 import { segmentAmount } from './amounts.ts';
 import { Explainer, plainTrace, type EngineWarning, type TraceStep } from './trace.ts';
 import { warningText } from './warnings.ts';
-import { absenceStep, certificatesStep, segmentStep, totalsStep, traceBase, traceDay91, traceEmployerPeriod } from './steps.ts';
+import { absenceStep, certificatesStep, segmentArg, segmentStep, totalsStep, traceBase, traceDay91, traceEmployerPeriod } from './steps.ts';
 import { parseCaseInput, type CaseInput } from './input.ts';
 
 export { parseCaseInput, CaseInputError, type CaseInput, type CaseCertificate } from './input.ts';
@@ -163,7 +163,7 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
       };
       segments.push(out);
       const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
-      ex.step(segmentStep, { out, calc, pctRef });
+      ex.step(segmentStep, segmentArg(out, pctRef, calc));
     }
     summaries.push({
       index: i, group: absence.group === 'OWN' ? absence.certificates[0]!.reason : absence.group, from: absence.from, to: absence.to,

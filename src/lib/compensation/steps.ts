@@ -4,7 +4,7 @@ import { eur, formatNumber } from '../format.ts';
 import type { Absence } from './absences.ts';
 import type { EmployerPeriod, Payer } from './days.ts';
 import { isBase, type Base, type BaseFailure } from './bases.ts';
-import type { SegmentAmount } from './amounts.ts';
+import type { Limit, SegmentAmount } from './amounts.ts';
 import type { Explainer, TraceStep } from './trace.ts';
 
 /**
@@ -31,6 +31,7 @@ export interface SegmentFigures {
   amount: number | null;
   rawAmount: number | null;
   absence: number;
+  limitApplied: 'floor' | 'cap' | 'currentPay' | null;
 }
 
 export function certificatesStep(a: { valid: number; excluded: readonly { why: string }[] }): TraceStep {
@@ -177,19 +178,22 @@ export function traceBase(ex: Explainer, i: number, who: Payer, b: Base | BaseFa
 
 export interface SegmentArg {
   out: SegmentFigures;
-  calc: SegmentAmount | null;
   /** Source of the percentage applied. */
   pctRef: string;
+  floor: number | null;
+  cap: number | null;
+  /** The floor or cap that set the amount (`out.limitApplied` says which). */
+  limit: Limit | null;
 }
 
-export function segmentStep({ out, calc, pctRef }: SegmentArg): TraceStep {
+export function segmentStep({ out, pctRef, floor, cap, limit }: SegmentArg): TraceStep {
   const who = out.payer === 'employer' ? { sl: 'delodajalec', en: 'employer' } : { sl: 'ZZZS', en: 'ZZZS' };
-  const limit = !calc?.applied ? null : calc.applied === 'floor' ? calc.floor! : calc.cap!;
+  const applied = out.limitApplied;
   const limitText = (lang: 'sl' | 'en'): string => {
-    if (!calc?.applied || !limit) return '';
-    const what = calc.applied === 'floor'
+    if (!applied || !limit) return '';
+    const what = applied === 'floor'
       ? (lang === 'sl' ? 'Upoštevana spodnja meja' : 'Floor applied:')
-      : calc.applied === 'cap'
+      : applied === 'cap'
         ? (lang === 'sl' ? 'Upoštevana zgornja meja' : 'Cap applied:')
         : (lang === 'sl' ? 'Omejeno na plačo, ki bi jo delavec prejel za delo:' : 'Limited to the pay the worker would have earned:');
     return ` ${what} ${limit.formula(lang)} = ${eur(money(limit.value), lang)}.`;
@@ -199,13 +203,19 @@ export function segmentStep({ out, calc, pctRef }: SegmentArg): TraceStep {
   return {
     step: 'SEGMENT', absence: out.absence,
     ref: limit ? `${pctRef}; ${limit.source}` : pctRef,
-    ...(calc?.applied ? { status: 'CONVENTION' as const } : {}),
+    ...(applied ? { status: 'CONVENTION' as const } : {}),
     sl: `${out.from} – ${out.to} (${out.certificate}), plača ${who.sl}: delovnih dni ${out.workingDays}, ${figures('sl')}${limitText('sl')}`,
     en: `${out.from} – ${out.to} (${out.certificate}), paid by ${who.en}: ${out.workingDays} working days, ${figures('en')}${limitText('en')}`,
-    numbers: {
-      hours: out.hours, hourlyBase: out.hourlyBase, percentage: out.percentage, amount: out.amount,
-      floor: calc?.floor ? money(calc.floor.value) : null, cap: calc?.cap ? money(calc.cap.value) : null,
-    },
+    numbers: { hours: out.hours, hourlyBase: out.hourlyBase, percentage: out.percentage, amount: out.amount, floor, cap },
+  };
+}
+
+/** What the step of a segment keeps of its amount: figures, and the limit only when it was applied. */
+export function segmentArg(out: SegmentFigures, pctRef: string, calc: SegmentAmount | null): SegmentArg {
+  return {
+    out, pctRef,
+    floor: calc?.floor ? money(calc.floor.value) : null, cap: calc?.cap ? money(calc.cap.value) : null,
+    limit: !calc?.applied ? null : calc.applied === 'floor' ? calc.floor : calc.cap,
   };
 }
 
