@@ -14,6 +14,7 @@ import { storeCertificates } from '../store/certificates.ts';
 import { computeAbsence, listAbsences, listClaims, listSegments } from '../store/computations.ts';
 import { storeDisclosure } from '../store/disclosures.ts';
 import { CURRENT_EMPLOYER, currentEmployer } from '../store/employers.ts';
+import { kept } from '../store/kept.ts';
 import {
   countCertificates, countWorkerRecords, disclosureSummary, disclosuresOf, listCertificates, listDisclosures, listEmployers, listWorkers,
 } from '../store/queries.ts';
@@ -32,11 +33,18 @@ const tax = string({ max: 12, min: 1 });
 const page = { offset: number({ min: 0, integer: true }), limit: number({ min: 1, max: MAX_PAGE, integer: true }) };
 const id = string({ max: 200, min: 1 });
 
-/** Employers, the selected one and the settings: what the popup needs first. */
+/**
+ * Employers, the selected one and the settings: what the popup needs first. Kept between
+ * messages until employers or settings are written (store/kept.ts): every popup asks for it.
+ */
 export async function uiContext(db: SpotDb): Promise<UiContext> {
-  const [employers, stored, settings] = await Promise.all([listEmployers(db), currentEmployer(db), readUiSettings(db)]);
-  const current = stored && employers.some((e) => e.taxNumber === stored) ? stored : (employers[0]?.taxNumber ?? null);
-  return { employers, current, settings };
+  const context = await kept(db, ['employers', 'settings'], 'uiContext', async () => {
+    const [employers, stored, settings] = await Promise.all([listEmployers(db), currentEmployer(db), readUiSettings(db)]);
+    const current = stored && employers.some((e) => e.taxNumber === stored) ? stored : (employers[0]?.taxNumber ?? null);
+    return { employers, current, settings };
+  });
+  // A copy: the kept one must not change with what a caller does to its answer.
+  return structuredClone(context);
 }
 
 /**
