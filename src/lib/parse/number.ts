@@ -39,6 +39,15 @@ const PLAIN_INT_RE = /^\d{1,15}$/;
 const SL_DECIMAL_RE = /^(\d{1,3}(?:\.\d{3})+|\d{1,15}),(\d{1,6})$/;
 
 export function parseDecimal(text: string, context: NumberContext = {}): number | null {
+  const quick = commonDecimal(text.trim());
+  return quick !== undefined ? quick : parseDecimalGeneral(text, context);
+}
+
+/**
+ * Every form above. `parseDecimal` answers the common ones with `commonDecimal` and asks
+ * this only for the rest; exported so the tests can hold the two against each other.
+ */
+export function parseDecimalGeneral(text: string, context: NumberContext = {}): number | null {
   let s = text.trim();
   if (BLANKS.has(s)) return null;
   if (PLAIN_INT_RE.test(s)) return Number(s); // fast path: hours, years, whole amounts
@@ -57,6 +66,53 @@ export function parseDecimal(text: string, context: NumberContext = {}): number 
   const n = Number(`${sign}${parts.int === '' ? '0' : parts.int}${parts.frac === '' ? '' : `.${parts.frac}`}`);
   if (!Number.isFinite(n)) throw badNumber(text, context);
   return n === 0 ? 0 : n; // no -0 in JSON output
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
+/**
+ * What almost every cell holds, read without a RegExp or a string copy: `''` (→ null),
+ * `184`, `2345,67`, `2.345,67` — exactly the texts `PLAIN_INT_RE` and `SL_DECIMAL_RE`
+ * accept, with at most 15 digits in all. `undefined` = not such a text, ask the general path.
+ *
+ * With ≤ 15 digits the digits form an exact integer N, 10^f (f ≤ 6) is exact too, and one
+ * IEEE division N / 10^f is the double nearest to the exact quotient — the same double
+ * `Number('int.frac')` gives (test/lib/parse/number.test.ts holds it against the general path).
+ */
+export function commonDecimal(s: string): number | null | undefined {
+  const n = s.length;
+  if (n === 0) return null;
+  let value = 0;
+  let digits = 0;
+  let i = 0;
+  // Integer part: digits, optionally grouped by dots (1–3 digits, then groups of three).
+  let group = 0;
+  let dotted = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      group++;
+    } else if (c === 46) { // .
+      if (dotted ? group !== 3 : group < 1 || group > 3) return undefined;
+      dotted = true;
+      group = 0;
+    } else break;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  if (dotted && group !== 3) return undefined;
+  if (i === n) return dotted ? undefined : value; // `1.234` alone is decided by the general rule
+  if (s.charCodeAt(i) !== 44) return undefined; // ,
+  const fracStart = ++i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    value = value * 10 + (c - 48);
+  }
+  const frac = n - fracStart;
+  if (frac < 1 || frac > 6 || digits + frac > 15) return undefined;
+  return value / POWERS_OF_TEN[frac]!;
 }
 
 /** Integer and fraction digits of an unsigned number, or null when it is not one. */

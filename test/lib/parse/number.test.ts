@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/lib/errors.ts';
-import { parseDecimal } from '../../../src/lib/parse/number.ts';
+import { commonDecimal, parseDecimal, parseDecimalGeneral } from '../../../src/lib/parse/number.ts';
 
 describe('parseDecimal', () => {
   it.each([
@@ -65,6 +65,62 @@ describe('parseDecimal', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** A value or the error's code and message, comparable with toEqual (Object.is for numbers, so -0 ≠ 0). */
+function outcome(f: () => number | null): unknown {
+  try {
+    return { value: f() };
+  } catch (e) {
+    if (e instanceof ReadError) return { code: e.code, message: e.message, found: e.found };
+    throw e;
+  }
+}
+
+// commonDecimal is parseDecimal's shortcut for `184`, `2345,67`, `2.345,67`: wherever it
+// answers, the general path must give the very same value, and parseDecimal must agree
+// with the general path on everything.
+describe('commonDecimal: the shortcut agrees with the general path', () => {
+  const forms = [
+    '', '0', '00', '007', '184', '2345,67', '2.345,67', '0,5', '0,000001', '1,1234567', '12.500', '1.234', '1.234,5', '12.34,5',
+    '1.2345,6', '1..234,5', '.5', ',5', '1,', '1,2,3', '1.234.567,89', '123456789012345', '1234567890123456', '12345678901234,5',
+    '123456789012345,6', '999.999.999.999.999', '999.999.999.999,999', '1.234.567.890.123,45', '9.007.199.254.740,993', '-', '–', '—',
+    '-1,5', '+1', '1 234,56', '1\u00a0234', '1e3', '٣', '1,23a', '0,00',
+  ];
+
+  it.each(forms)('%j', (s) => {
+    const quick = commonDecimal(s.trim());
+    if (quick !== undefined) expect(Object.is(quick, parseDecimalGeneral(s))).toBe(true);
+    expect(outcome(() => parseDecimal(s, { label: 'Znesek', line: 3 }))).toEqual(outcome(() => parseDecimalGeneral(s, { label: 'Znesek', line: 3 })));
+  });
+
+  it('on random digit strings with dots and commas', () => {
+    const unit = fc.constantFrom('0', '1', '2', '5', '9', '9', '.', ',', ' ', '-', '\u00a0', '€', 'e');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), fc.boolean(), (s, xml) => {
+        const quick = commonDecimal(s.trim());
+        if (quick !== undefined) expect(Object.is(quick, parseDecimalGeneral(s))).toBe(true);
+        expect(outcome(() => parseDecimal(s, { xml }))).toEqual(outcome(() => parseDecimalGeneral(s, { xml })));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on money of every size, grouped and not', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.integer({ min: 1, max: 6 }), (n, places) => {
+        const digits = n.toString().padStart(places + 1, '0');
+        const int = digits.slice(0, -places), frac = digits.slice(-places);
+        const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+        for (const s of [`${int},${frac}`, `${grouped},${frac}`, int, digits]) {
+          const quick = commonDecimal(s);
+          if (quick !== undefined) expect(quick).toBe(Number(s.replace(/\./g, '').replace(',', '.')));
+          expect(outcome(() => parseDecimal(s))).toEqual(outcome(() => parseDecimalGeneral(s)));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });
