@@ -18,6 +18,17 @@ const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
 
 export function parseDate(text: string, context: DateContext = {}): IsoDate | null {
   const s = text.trim();
+  const quick = s.length === 10 ? plainDmy(s, 0) : null;
+  return quick ?? parseDateGeneral(text, context);
+}
+
+/**
+ * Every date form. The `…General` functions are the whole rule; `parseDate`, `monthOf` and
+ * `parsePeriod` answer the forms FURS writes without a RegExp and ask them for the rest
+ * (and for every error). Exported so the tests can hold the two paths against each other.
+ */
+export function parseDateGeneral(text: string, context: DateContext = {}): IsoDate | null {
+  const s = text.trim();
   if (s === '') return null;
   let iso: string | null = null;
   const dmy = DMY_RE.exec(s);
@@ -29,6 +40,23 @@ export function parseDate(text: string, context: DateContext = {}): IsoDate | nu
   }
   return iso;
 }
+
+/**
+ * The ten characters `15.03.2025` at `at` (the form FURS writes) as an ISO date when they
+ * are a real date, else null (then the general path decides, and words its error). The
+ * header of every file has three of these.
+ */
+function plainDmy(s: string, at: number): IsoDate | null {
+  if (s.charCodeAt(at + 2) !== 46 || s.charCodeAt(at + 5) !== 46) return null;
+  for (const i of DMY_DIGITS) {
+    const c = s.charCodeAt(at + i);
+    if (c < 48 || c > 57) return null;
+  }
+  const iso = `${s.slice(at + 6, at + 10)}-${s.slice(at + 3, at + 5)}-${s.slice(at, at + 2)}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+const DMY_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9];
 
 const MONTH_NAMES = ['januar', 'februar', 'marec', 'april', 'maj', 'junij', 'julij', 'avgust', 'september', 'oktober', 'november', 'december'];
 
@@ -59,6 +87,10 @@ export function parseMonth(text: string, context: DateContext = {}): IsoMonth | 
  * `('2024', 'januar')`. A *Mesec* cell that already holds a whole month (`2024-01`) wins.
  */
 export function monthOf(year: string | number, month: string | number, context: DateContext = {}): IsoMonth {
+  return (typeof month === 'string' ? plainYearMonth(year, month.trim()) : null) ?? monthOfGeneral(year, month, context);
+}
+
+export function monthOfGeneral(year: string | number, month: string | number, context: DateContext = {}): IsoMonth {
   const ms = String(month).trim();
   if (/\d{4}/.test(ms)) {
     const whole = parseMonth(ms, context);
@@ -69,6 +101,21 @@ export function monthOf(year: string | number, month: string | number, context: 
   const m = /^\d{1,2}\.?$/.test(ms) ? Number(ms.replace('.', '')) : monthNumberOfName(ms);
   if (m === null || m < 1 || m > 12) throw bad(ms, 'pričakovan mesec od 1 do 12', 'mesec', { ...context, label: context.label ?? 'Mesec' });
   return isoOf(Number(ys), m, 1).slice(0, 7);
+}
+
+/** `('2024', '3')` / `('2024', '03')`: how FURS writes every row, read without a RegExp. */
+function plainYearMonth(year: string | number, ms: string): IsoMonth | null {
+  if (typeof year !== 'string' || year.length !== 4) return null;
+  for (let i = 0; i < 4; i++) {
+    const c = year.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const d0 = ms.charCodeAt(0) - 48;
+  if (ms.length === 1) return d0 >= 1 && d0 <= 9 ? `${year}-0${d0}` : null;
+  const d1 = ms.charCodeAt(1) - 48;
+  if (ms.length !== 2 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return null;
+  const m = d0 * 10 + d1;
+  return m >= 1 && m <= 12 ? `${year}-${m < 10 ? '0' : ''}${m}` : null;
 }
 
 function monthNumberOfName(name: string): number | null {
@@ -90,6 +137,16 @@ const PERIOD_GLUE_RE = /^(?:\s|od|do|[-–—/:,.]|obdobje)*$/i;
 
 /** `01.01.2024 - 31.12.2024`, `1. 1. 2024 – 31. 12. 2024`, `od 2024-01-01 do 2024-12-31`. */
 export function parsePeriod(text: string, context: DateContext = {}): Period | null {
+  const s = text.trim();
+  // `01.01.2024 - 31.12.2024`, as FURS writes it: two plain dates around ` - `.
+  if (s.length === 23 && s.charCodeAt(10) === 32 && s.charCodeAt(11) === 45 && s.charCodeAt(12) === 32) {
+    const from = plainDmy(s, 0), to = plainDmy(s, 13);
+    if (from !== null && to !== null && from <= to) return { from, to };
+  }
+  return parsePeriodGeneral(text, context);
+}
+
+export function parsePeriodGeneral(text: string, context: DateContext = {}): Period | null {
   const s = text.trim();
   if (s === '') return null;
   const found = s.match(DATE_IN_TEXT_RE) ?? [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/lib/errors.ts';
-import { monthOf, parseDate, parseMonth, parsePeriod } from '../../../src/lib/parse/date.ts';
+import { monthOf, monthOfGeneral, parseDate, parseDateGeneral, parseMonth, parsePeriod, parsePeriodGeneral } from '../../../src/lib/parse/date.ts';
 
 function code(f: () => unknown): string | undefined {
   try { f(); } catch (e) { return e instanceof ReadError ? e.code : 'OTHER'; }
@@ -61,4 +61,59 @@ describe('parsePeriod', () => {
     expect(code(() => parsePeriod('01.01.2024 in nekaj 31.12.2024'))).toBe('BAD_DATE');
   });
   it('blank → null', () => expect(parsePeriod('')).toBeNull());
+});
+
+/** A value or the error's code and message, comparable with toEqual. */
+function outcome(f: () => unknown): unknown {
+  try {
+    return { value: f() };
+  } catch (e) {
+    if (e instanceof ReadError) return { code: e.code, message: e.message, found: e.found, line: e.line };
+    throw e;
+  }
+}
+
+// parseDate, monthOf and parsePeriod read the forms FURS writes without a RegExp and ask the
+// general path for the rest: both must give the same answer (and the same error) everywhere.
+describe('the shortcuts for FURS dates agree with the general path', () => {
+  const dd = Array.from({ length: 40 }, (_, i) => String(i).padStart(2, '0'));
+  const mm = Array.from({ length: 20 }, (_, i) => String(i).padStart(2, '0'));
+  const years = ['0000', '1999', '2023', '2024', '2100', '9999'];
+
+  it('dd.mm.yyyy, every day and month number, leap years included', () => {
+    const ctx = { label: 'Datum priprave', line: 4 };
+    for (const y of years) {
+      for (const m of mm) {
+        for (const d of dd) {
+          const text = `${d}.${m}.${y}`;
+          expect(outcome(() => parseDate(text, ctx))).toEqual(outcome(() => parseDateGeneral(text, ctx)));
+        }
+      }
+    }
+    for (const text of ['15.03.2025 ', ' 15.03.2025', '15.03.20255', '15,03.2025', '1a.03.2025', '15.03.2025.', '2025-03-15', '']) {
+      expect(outcome(() => parseDate(text, ctx))).toEqual(outcome(() => parseDateGeneral(text, ctx)));
+    }
+  });
+
+  it('Leto + Mesec cells', () => {
+    const yearCells: Array<string | number> = ['2024', '0000', '0123', '202a', ' 2024', '24', '20245', 2024];
+    const monthCells: Array<string | number> = ['', '0', '1', '9', '00', '01', '09', '10', '12', '13', '99', '3.', '1 ', ' 1', 'a', '1a', 'marec', '2024-05', 3];
+    for (const y of yearCells) {
+      for (const m of monthCells) {
+        expect(outcome(() => monthOf(y, m, { line: 9 }))).toEqual(outcome(() => monthOfGeneral(y, m, { line: 9 })));
+      }
+    }
+  });
+
+  it('dd.mm.yyyy - dd.mm.yyyy periods', () => {
+    const dates = ['01.01.2024', '31.12.2024', '29.02.2024', '29.02.2023', '31.04.2024', '00.01.2024', '15.13.2024', '01.01.2025'];
+    for (const a of dates) {
+      for (const b of dates) {
+        for (const glue of [' - ', ' – ', '-', '  -  ', ' / ', ' x ']) {
+          const text = `${a}${glue}${b}`;
+          expect(outcome(() => parsePeriod(text, { label: 'Obdobje osnove' }))).toEqual(outcome(() => parsePeriodGeneral(text, { label: 'Obdobje osnove' })));
+        }
+      }
+    }
+  });
 });
