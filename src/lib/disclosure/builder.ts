@@ -5,7 +5,7 @@ import { parseDate, parsePeriod } from '../parse/date.ts';
 import { foldLabel } from '../text/fold.ts';
 import { type HeaderField, HEADER_LABELS, PAYER_WORDS } from './labels.ts';
 import type { Disclosure, DisclosurePayer, DisclosureRow, DisclosureSection } from './model.ts';
-import { exactSum } from './totals.ts';
+import { sumField } from './totals.ts';
 
 /**
  * Turns what a reader finds, in file order (header keys, table starts, rows, "NI
@@ -154,9 +154,7 @@ export class DisclosureBuilder {
         payer: s.payerSet ? s.payer : defaultPayer,
         noData,
         rows: noData ? [] : s.rows,
-        totals: noData
-          ? { amount: 0, hours: 0 }
-          : { amount: exactSum(s.rows.map((r) => r.amount)), hours: exactSum(s.rows.map((r) => r.hours)) },
+        totals: noData ? { amount: 0, hours: 0 } : { amount: sumField(s.rows, 'amount'), hours: sumField(s.rows, 'hours') },
       };
     });
     return {
@@ -223,14 +221,20 @@ export function normaliseTaxNumber(value: string): string | null {
 /** "Osnova v breme ZZZS" → zzzs, "V breme delodajalca" → employer; unclear → null. */
 export function parsePayer(value: string): DisclosurePayer | null {
   const words = foldLabel(value).split(' ');
-  const has = (prefixes: readonly string[]): boolean => words.some((w) => prefixes.some((p) => w.startsWith(p)));
-  const zzzs = has(PAYER_WORDS.zzzs);
-  const employer = has(PAYER_WORDS.employer);
+  const zzzs = hasWordStarting(words, PAYER_WORDS.zzzs);
+  const employer = hasWordStarting(words, PAYER_WORDS.employer);
   return zzzs === employer ? null : zzzs ? 'zzzs' : 'employer';
 }
 
+function hasWordStarting(words: readonly string[], prefixes: readonly string[]): boolean {
+  for (const w of words) for (const p of prefixes) if (w.startsWith(p)) return true;
+  return false;
+}
+
 export function disclosureWarnings(sections: readonly DisclosureSection[]): BaseWarningCode[] {
-  const codes = new Set<BaseWarningCode>(rowWarnings(sections.flatMap((s) => s.rows)));
+  // Most files have one section: its rows are passed as they are, not copied.
+  const rows = sections.length === 1 ? sections[0]!.rows : sections.flatMap((s) => s.rows);
+  const codes = new Set<BaseWarningCode>(rowWarnings(rows));
   if (sections.some((s) => s.noData)) codes.add('NO_DATA_IN_DISCLOSURE');
   return DISCLOSURE_WARNING_ORDER.filter((c) => codes.has(c));
 }

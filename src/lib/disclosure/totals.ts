@@ -29,6 +29,33 @@ export function exactSum(values: Iterable<number | null>): number {
   return bigSum(list);
 }
 
+/** `exactSum` of one field of the rows (in sections: amounts, hours). */
+export function sumField<K extends 'amount' | 'hours'>(rows: readonly Record<K, number | null>[], field: K): number {
+  return centsSum(rows, field) ?? exactSum(rows.map((r) => r[field]));
+}
+
+/**
+ * The common case of `exactSum` in one pass and without a list: every value has at most two
+ * decimals and is below 10^13, so it is a whole number of cents (the same `Math.round(v * 100)`
+ * `exactSum` takes at scale 2), and their sum is exact while it stays a safe integer. One
+ * division then gives the double nearest to the exact sum, as `exactSum` does at scale 2, or
+ * at scale 0 for whole numbers (the quotient is the same integer). `null` = some value is
+ * not such a number, or the sum is too large: `exactSum` decides.
+ */
+function centsSum<K extends 'amount' | 'hours'>(rows: readonly Record<K, number | null>[], field: K): number | null {
+  let cents = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]![field];
+    if (v === null) continue;
+    if (!(Math.abs(v) < 1e13)) return null;
+    const c = Math.round(v * 100);
+    if (c / 100 !== v) return null;
+    cents += c;
+    if (!Number.isSafeInteger(cents)) return null; // checked as it grows: never inexact on the way
+  }
+  return cents === 0 ? 0 : cents / 100;
+}
+
 /** Decimal places of the shortest representation of `v` (what `String(v)` prints). */
 function decimalsOf(v: number): number {
   // Fast paths for what files hold: whole hours, and money with cents.
