@@ -12,21 +12,24 @@ const SAMPLE_LINES = 200;
  * into the same number of fields as its neighbours (`2.345,67` unquoted would add one).
  */
 export function sniffDelimiter(text: string): Delimiter {
-  // Lines containing each separator, counted in one pass over the sample (no line copies).
-  let semis = 0, tabs = 0, commas = 0, lines = 0;
-  let semi = false, tab = false, comma = false;
-  const end = text.length;
-  for (let i = 0; i <= end && lines < SAMPLE_LINES; i++) {
-    const c = i < end ? text.charCodeAt(i) : 10;
-    if (c === 10) {
-      if (semi) semis++;
-      if (tab) tabs++;
-      if (comma) commas++;
-      semi = tab = comma = false;
-      lines++;
-    } else if (c === 59) semi = true;
-    else if (c === 9) tab = true;
-    else if (c === 44) comma = true;
+  // Lines containing each separator, among the first SAMPLE_LINES lines (split at LF; what
+  // follows the last LF is a line too). Each separator's next position is found once with
+  // indexOf and reused, so the sample is scanned natively, not char by char, and not copied.
+  let semis = 0, tabs = 0, commas = 0;
+  let nextSemi = text.indexOf(';'), nextTab = text.indexOf('\t'), nextComma = text.indexOf(',');
+  let start = 0;
+  for (let lines = 0; lines < SAMPLE_LINES; lines++) {
+    let end = text.indexOf('\n', start);
+    const last = end < 0;
+    if (last) end = text.length;
+    if (nextSemi >= 0 && nextSemi < start) nextSemi = text.indexOf(';', start);
+    if (nextTab >= 0 && nextTab < start) nextTab = text.indexOf('\t', start);
+    if (nextComma >= 0 && nextComma < start) nextComma = text.indexOf(',', start);
+    if (nextSemi >= 0 && nextSemi < end) semis++;
+    if (nextTab >= 0 && nextTab < end) tabs++;
+    if (nextComma >= 0 && nextComma < end) commas++;
+    if (last) break;
+    start = end + 1;
   }
   if (semis > 0 || tabs > 0) return tabs > semis ? '\t' : ';';
   if (commas === 0) return ';';
