@@ -67,8 +67,10 @@ export function readInputText(input: Uint8Array | string): string {
     assertText(text.slice(0, 8), text);
     return text;
   }
-  const head = String.fromCharCode(...input.subarray(0, 8));
-  assertText(head, null);
+  // The signatures assertText looks for are ASCII, so a few bytes are enough to rule them
+  // out; only a file starting like one is turned into a string.
+  const b0 = input[0];
+  if (b0 === 0x50 || b0 === 0x25) assertText(String.fromCharCode(...input.subarray(0, 8)), null); // P(K), %(PDF)
   const text = decodeText(input);
   assertText('', text);
   return text;

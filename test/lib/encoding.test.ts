@@ -54,4 +54,8 @@ describe('input limits', () => {
     expect(() => readInputText(utf8('%PDF-1.7\n'))).toThrow(/PDF/);
     expect(() => readInputText(Uint8Array.from([0x41, 0, 0x42, 0xff, 0]))).toThrow(/binarne/);
   });
+  it('reads text that merely starts like a signature', () => {
+    for (const text of ['P', 'PK', 'Priimek;Ime', '%', '%PD', '%;x', 'PK\u0003']) expect(readInputText(utf8(text))).toBe(text);
+    expect(() => readInputText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04]))).toThrow(/Excel/);
+  });
 });
