@@ -1,14 +1,14 @@
-import Papa from 'papaparse';
 import { ReadError, excerpt, quoteList } from '../errors.ts';
 import { readInputText } from '../encoding.ts';
 import { foldLabel } from '../text/fold.ts';
 import { matchHeaders, matchLabel } from '../text/labels.ts';
 import { DisclosureBuilder } from './builder.ts';
+import { lineEndingOf, trimmedCells } from './cells.ts';
 import { sniffDelimiter } from './delimiter.ts';
 import { type ColumnField, type HeaderField, COLUMN_LABELS, HEADER_LABELS, NO_DATA_TEXTS, REQUIRED_COLUMN_NAMES } from './labels.ts';
 import { type DisclosureCsvOptions, mappedColumns, mappingProblems } from './mapping.ts';
 import type { Disclosure } from './model.ts';
-import { type RowCells, isTotalLabel, toDisclosureRow } from './rows.ts';
+import { isTotalLabel, rowOfCells } from './rows.ts';
 import { parseMonth } from '../parse/date.ts';
 
 /**
@@ -45,9 +45,8 @@ export function readDisclosureCsvText(text: string, options: DisclosureCsvOption
   }
   if (!/\S/.test(text)) throw new ReadError('EMPTY', 'Datoteka je prazna.');
   const delimiter = sniffDelimiter(text);
-  // Telling Papa the line ending saves it a guessing pass over the text.
-  const newline = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
-  const rows = Papa.parse<string[]>(text, { delimiter, newline, skipEmptyLines: false }).data;
+  // Telling the splitter the line ending saves it a guessing pass over the text.
+  const rows = trimmedCells(text, delimiter, lineEndingOf(text));
 
   const b = new DisclosureBuilder();
   let table: Table | null = null;
@@ -57,32 +56,40 @@ export function readDisclosureCsvText(text: string, options: DisclosureCsvOption
   const firstRows: number[] = [];
 
   for (let index = 0; index < rows.length; index++) {
-    const line = index + 1; // Papa gives no line numbers; exact unless a quoted cell spans lines
-    const cells = (rows[index] ?? []).map((c) => c.trim());
-    const filled = cells.filter((c) => c !== '');
-    if (filled.length === 0) { paused = table !== null; continue; }
+    const line = index + 1; // exact unless a quoted cell spans lines
+    const cells = rows[index] ?? [];
+    // The non-blank cells are counted, not copied: most lines need only their number and the first.
+    let filledCount = 0;
+    let first = '';
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      if (c === '') continue;
+      if (filledCount === 0) first = c;
+      filledCount++;
+    }
+    if (filledCount === 0) { paused = table !== null; continue; }
     if (firstRows.length < 3) firstRows.push(index);
 
     // A marker line, not a remark in some column of a data row.
-    if (filled.length <= 2 && filled.some(isNoDataText)) { b.noData(line); table = null; continue; }
+    if (filledCount <= 2 && cells.some(isNoDataText)) { b.noData(line); table = null; continue; }
 
     // Inside a table, a row whose period cell looks like a year or month is data: skip the
     // label matching. (A footer such as "(ZDavP-2, 15. člen)" has digits but is no period.)
     const dataLike: boolean = table !== null && looksLikePeriod(cells[table.periodColumn] ?? '');
     const byHand: Columns | null = mapping && !dataLike ? mappedColumns(cells, mapping) : null;
     // A table header names at least three columns (five are required): key;value lines are not tried.
-    const header: Columns | null = byHand ?? (filled.length >= 3 && !dataLike ? tableHeaderOf(cells) : null);
+    const header: Columns | null = byHand ?? (filledCount >= 3 && !dataLike ? tableHeaderOf(cells) : null);
     if (header) {
       const signature = cells.join('\u0000');
       paused = false;
       if (table && table.signature === signature) continue; // header repeated (page break)
       if (!byHand) requireColumns(header, cells, line);
       b.tableHeader(line);
-      table = { columns: header, entries: Object.entries(header) as Array<[ColumnField, number]>, signature, periodColumn: header.year ?? header.month ?? 0 };
+      table = { columns: header, signature, periodColumn: header.year ?? header.month ?? 0 };
       continue;
     }
 
-    const key = keyValueOf(cells);
+    const key = filledCount <= 3 ? keyValueOf(cells, filledCount, first) : null;
     if (key) {
       table = null;
       b.header(key.field, key.value, line);
@@ -91,26 +98,24 @@ export function readDisclosureCsvText(text: string, options: DisclosureCsvOption
 
     // Data: a row with a period, or a wide row right under the table (then it must be one,
     // and a bad cell is reported). A short wordy line (a footer, a signature) ends the table.
-    if (table && (dataLike || (!paused && filled.length >= 3))) {
+    if (table && (dataLike || (!paused && filledCount >= 3))) {
       paused = false;
-      if (isTotalLabel(filled[0] ?? '')) continue;
-      const rowCells: RowCells = {};
-      for (const [field, col] of table.entries) rowCells[field] = cells[col] ?? '';
-      const row = toDisclosureRow(rowCells, { line });
+      if (isTotalLabel(first)) continue;
+      const row = rowOfCells(cells, table.columns, line);
       if (row) b.row(row, line);
       continue;
     }
     table = null;
 
     // A wide line outside a table: a table header with columns we do not know.
-    const someColumn = filled.length >= 3 && filled.some((c) => matchLabel(c, COLUMN_LABELS) !== null);
-    if ((filled.length >= 4 && b.recognisedAnything) || someColumn) {
+    const someColumn = filledCount >= 3 && cells.some((c) => c !== '' && matchLabel(c, COLUMN_LABELS) !== null);
+    if ((filledCount >= 4 && b.recognisedAnything) || someColumn) {
       requireColumns(matchHeaders(cells, COLUMN_LABELS).columns, cells, line);
     }
   }
 
   if (!b.recognisedAnything) {
-    const firstLines = firstRows.map((i) => excerpt((rows[i] ?? []).map((c) => c.trim()).join(delimiter === '\t' ? ' ' : delimiter), 60));
+    const firstLines = firstRows.map((i) => excerpt((rows[i] ?? []).join(delimiter === '\t' ? ' ' : delimiter), 60));
     throw new ReadError(
       'NOT_RECOGNISED',
       `Datoteka ni prepoznana kot »Podatki za izračun osnove«: ni glave (npr. »Številka poizvedbe«, »Obdobje osnove«) in ne tabele s stolpci Leto, Mesec, Vir, Vrsta dohodka, Znesek, Ure. Začetek datoteke: ${quoteList(firstLines)}.`,
@@ -124,8 +129,6 @@ type Columns = Partial<Record<ColumnField, number>>;
 
 interface Table {
   columns: Columns;
-  /** The columns as pairs, made once per table for the data rows. */
-  entries: Array<[ColumnField, number]>;
   /** The header cells, to recognise a repeated header. */
   signature: string;
   /** Where the row's period is (Leto, or Mesec/Obdobje). */
@@ -154,27 +157,36 @@ function requireColumns(columns: Columns, cells: readonly string[], line: number
   );
 }
 
-/** `Obdobje osnove;01.01.2024 - 31.12.2024`, `Obdobje osnove;01.01.2024;31.12.2024`, `Številka poizvedbe: P-1`. */
-function keyValueOf(cells: readonly string[]): { field: HeaderField; value: string } | null {
-  const filled = cells.filter((c) => c !== '');
-  const first = filled[0] ?? '';
-  if (filled.length === 1) {
+/**
+ * `Obdobje osnove;01.01.2024 - 31.12.2024`, `Obdobje osnove;01.01.2024;31.12.2024`, `Številka poizvedbe: P-1`.
+ * `filledCount` and `first` describe the non-blank cells of `cells` (at most three: a
+ * `key;value` line is short).
+ */
+function keyValueOf(cells: readonly string[], filledCount: number, first: string): { field: HeaderField; value: string } | null {
+  if (filledCount === 1) {
     const colon = first.indexOf(':');
     if (colon <= 0) return null;
     const field = matchHeaderKey(first.slice(0, colon));
     return field ? { field, value: first.slice(colon + 1) } : null;
   }
-  if (filled.length > 3) return null;
+  if (filledCount > 3) return null;
   const field = matchHeaderKey(first);
   if (!field) return null;
-  const values = filled.slice(1);
+  const values = cells.filter((c) => c !== '').slice(1);
   return { field, value: field === 'basePeriod' ? values.join(' - ') : (values[0] ?? '') };
 }
 
+// The same few keys start every file of a batch; the answer depends on the text alone.
+const HEADER_KEYS = new Map<string, HeaderField | null>();
+
 function matchHeaderKey(text: string): HeaderField | null {
+  const known = HEADER_KEYS.get(text);
+  if (known !== undefined) return known;
   // Header keys are words; a number or a date is never a key (fast path for data rows).
-  if (!/\p{L}/u.test(text)) return null;
-  return matchLabel(text.replace(/:\s*$/, ''), HEADER_LABELS);
+  const field = /\p{L}/u.test(text) ? matchLabel(text.replace(/:\s*$/, ''), HEADER_LABELS) : null;
+  if (HEADER_KEYS.size >= 1024) HEADER_KEYS.clear();
+  HEADER_KEYS.set(text, field);
+  return field;
 }
 
 function isNoDataText(cell: string): boolean {
@@ -186,10 +198,21 @@ function isNoDataText(cell: string): boolean {
 /** A year (`2024`), a month number (`3`), or any month form `parseMonth` reads. */
 function looksLikePeriod(cell: string): boolean {
   const t = cell.trim();
-  if (/^\d{1,4}$/.test(t)) return true;
+  if (isShortNumber(t)) return true;
   try {
     return parseMonth(t) !== null;
   } catch {
     return false;
   }
+}
+
+/** `/^\d{1,4}$/`, without a RegExp: it is asked for every data row. */
+function isShortNumber(t: string): boolean {
+  const n = t.length;
+  if (n < 1 || n > 4) return false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

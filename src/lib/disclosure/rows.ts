@@ -21,26 +21,48 @@ export interface RowContext {
  * not what their column promises.
  */
 export function toDisclosureRow(cells: RowCells, context: RowContext = {}): DisclosureRow | null {
-  const year = (cells.year ?? '').trim(), month = (cells.month ?? '').trim();
-  const rawSource = (cells.source ?? '').trim(), income = (cells.incomeType ?? '').trim();
-  const amount = (cells.amount ?? '').trim(), hours = (cells.hours ?? '').trim();
+  return rowOf(cells.year, cells.month, cells.source, cells.incomeType, cells.amount, cells.hours, context.line, context.xml === true);
+}
+
+/**
+ * The same for a CSV line: the cells of the line and the column of each field. Taken
+ * apart here so a data row makes no object of cells by field on the way.
+ */
+export function rowOfCells(cells: readonly string[], columns: Partial<Record<ColumnField, number>>, line: number): DisclosureRow | null {
+  return rowOf(
+    cellAt(cells, columns.year), cellAt(cells, columns.month), cellAt(cells, columns.source),
+    cellAt(cells, columns.incomeType), cellAt(cells, columns.amount), cellAt(cells, columns.hours), line, false,
+  );
+}
+
+// Not a closure in rowOfCells: the transpilers' keep-names helper would run per row.
+function cellAt(cells: readonly string[], col: number | undefined): string | undefined {
+  return col === undefined ? undefined : (cells[col] ?? '');
+}
+
+function rowOf(
+  yearCell: string | undefined, monthCell: string | undefined, sourceCell: string | undefined,
+  incomeCell: string | undefined, amountCell: string | undefined, hoursCell: string | undefined,
+  line: number | undefined, xml: boolean,
+): DisclosureRow | null {
+  const year = (yearCell ?? '').trim(), month = (monthCell ?? '').trim();
+  const rawSource = (sourceCell ?? '').trim(), income = (incomeCell ?? '').trim();
+  const amount = (amountCell ?? '').trim(), hours = (hoursCell ?? '').trim();
   if (year === '' && month === '' && rawSource === '' && income === '' && amount === '' && hours === '') return null;
   if (isTotalLabel(year || month || rawSource || '')) return null;
 
-  const line = context.line;
   const ctx = line !== undefined ? { line } : {};
   let m: IsoMonth;
-  if (year !== '' || (cells.year !== undefined && month !== '' && !/\d{4}/.test(month))) {
+  if (year !== '' || (yearCell !== undefined && month !== '' && !/\d{4}/.test(month))) {
     m = monthOf(year, month, ctx);
   } else if (month !== '') {
-    m = monthFromCell(month, context);
+    m = monthFromCell(month, line);
   } else {
     throw new ReadError('BAD_DATE', 'Vrstica s podatki nima meseca (stolpec »Mesec« ali »Leto« + »Mesec« je prazen).', {
       expected: ['mesec'], found: [''], ...ctx,
     });
   }
 
-  const xml = context.xml === true;
   const source = normaliseSource(rawSource);
   const row: DisclosureRow = {
     month: m,
@@ -54,8 +76,8 @@ export function toDisclosureRow(cells: RowCells, context: RowContext = {}): Disc
 }
 
 /** `2024-01`, `01/2024`, `1.2024`, also a date (`31.01.2024`) or a one-month period. */
-function monthFromCell(text: string, context: RowContext): IsoMonth {
-  const ctx = { label: 'Mesec', ...(context.line !== undefined ? { line: context.line } : {}) };
+function monthFromCell(text: string, line: number | undefined): IsoMonth {
+  const ctx = { label: 'Mesec', ...(line !== undefined ? { line } : {}) };
   try {
     return parseMonth(text, ctx) as IsoMonth; // non-blank, so never null
   } catch (monthError) {
@@ -85,13 +107,25 @@ export function normaliseSource(raw: string): string {
 
 /** Keeps leading zeros (`005`); `1001 - Plača` → `1001`. */
 export function normaliseIncomeType(raw: string): string {
-  if (/^\d+$/.test(raw)) return raw; // the usual case: a code such as 1001 or 005
+  if (isDigits(raw)) return raw; // the usual case: a code such as 1001 or 005
   const m = /^(\d+)\s*(?:[-–:]\s*)?\p{L}/u.exec(raw);
   return m ? (m[1] ?? raw) : raw;
 }
 
 export function isTotalLabel(cell: string): boolean {
-  if (cell === '' || /^\d+$/.test(cell) || /^[\d\s.,/-]+$/.test(cell)) return false;
+  // Asked for every data row, whose first cell is a year or a month: no RegExp for those.
+  if (cell === '' || isDigits(cell) || /^[\d\s.,/-]+$/.test(cell)) return false;
   const first = foldLabel(cell).split(' ')[0] ?? '';
   return (TOTAL_ROW_LABELS as readonly string[]).includes(first);
+}
+
+/** `/^\d+$/` without a RegExp. */
+function isDigits(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
