@@ -130,18 +130,30 @@ export const browserBench: Bench = {
       results.push({ name: 'storing 10 000 certificates in real IndexedDB (Chromium)', value: Math.round(storeMs), unit: 'ms', budget: { max: 2000 }, note: '10 messages × 1 000, one transaction each, workers and history included' });
       await app.close();
 
-      // Popup open to interactive: navigation start → the workers table of the selected employer shown.
-      const opens: number[] = [];
+      // Popup open to interactive: navigation start → the workers table of the selected employer
+      // listed. The popup marks that moment itself (`spot:interactive`, src/popup/views/WorkersView.tsx:
+      // the first rows are in the document with their handlers); the time Playwright takes to notice
+      // the rows (polling, a round trip) is reported beside it, not in the figure.
+      const opens: { mark: number; seen: number }[] = [];
       for (let i = 0; i < 6; i++) {
         const p = await context.newPage();
         await p.goto(`chrome-extension://${new URL(app.url()).host}/popup.html`);
         await p.waitForSelector('[data-testid=workers-table] tbody tr');
-        opens.push(await p.evaluate(() => performance.now()));
+        opens.push(await p.evaluate(() => {
+          const seen = performance.now();
+          const mark = performance.getEntriesByName('spot:interactive')[0] as PerformanceMark | undefined;
+          const rows = document.querySelectorAll('[data-testid=workers-table] tbody tr').length;
+          const listed = (mark?.detail as { workers?: number } | undefined)?.workers ?? 0;
+          if (!mark || listed === 0 || rows === 0) throw new Error(`no spot:interactive mark with workers listed (mark: ${mark ? listed : 'none'}, rows: ${rows})`);
+          return { mark: mark.startTime, seen };
+        }));
         await p.close();
       }
+      const later = opens.slice(1);
       results.push({
-        name: 'popup open to interactive with 10 000 certificates', value: Math.round(median(opens.slice(1))), unit: 'ms', budget: { max: 150 },
-        note: `median of 5 after a first open of ${Math.round(opens[0]!)} ms (navigation start → workers listed)`,
+        name: 'popup open to interactive with 10 000 certificates', value: Math.round(median(later.map((o) => o.mark))), unit: 'ms', budget: { max: 150 },
+        note: `median of 5 after a first open of ${Math.round(opens[0]!.mark)} ms (navigation start → the popup's mark: first workers listed, handlers attached); `
+          + `seen by Playwright: ${Math.round(median(later.map((o) => o.seen)))} ms (first ${Math.round(opens[0]!.seen)} ms)`,
       });
     });
     return results;

@@ -3,7 +3,7 @@
  * header with the employer switcher, the import panel (file picker or drop), the view tabs
  * (from the registry in views/index.ts) and the selected view.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import type { UiContext } from '../shared/protocol/ui.ts';
 import type { AppStart } from '../shared/protocol/uiStart.ts';
@@ -52,7 +52,9 @@ export function App({ mode, start: startAnswer }: { mode: AppMode; start?: Promi
       setCtx({ state: 'error', error });
     }
   };
-  useEffect(() => { void refresh(startAnswer); }, []);
+  // A layout effect, not an effect: an effect waits for the next frame after the first paint
+  // (up to ~16 ms, more on a busy machine), and the start's answer is often in by then.
+  useLayoutEffect(() => { void refresh(startAnswer); }, []);
 
   const navigate = (next: string, nextParams: ViewParams = {}) => {
     setPreloaded({});
