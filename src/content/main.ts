@@ -19,15 +19,19 @@ import { readPageInfo } from './pageInfo.ts';
 import { startPageReading } from './pages/controller.ts';
 import { startPrefill } from './forms/prefill.ts';
 import { PanelStore } from './panel/model.ts';
-import { mountPanel } from './panel/mount.tsx';
+import { FALLBACK_CSS, mountPanel } from './panel/mount.tsx';
 
-// The strings in the user's language first (one message; see protocol/catalogue.ts). If the
-// background cannot answer, the browser's own catalogue speaks its interface language.
+// The strings in the user's language and the helper's stylesheet first (see
+// protocol/catalogue.ts). If the background cannot answer, the browser's own catalogue speaks
+// its interface language and the helper keeps to a few rules of its own.
 const lang = userLanguage();
-void send('content:catalogue', { lang }).then((entries) => useRuntimeCatalogue(lang, entries), () => undefined).then(start);
+void Promise.all([
+  send('content:catalogue', { lang }).then((entries) => useRuntimeCatalogue(lang, entries), () => undefined),
+  send('content:panelStyle', {}).then(({ css }) => css || FALLBACK_CSS, () => FALLBACK_CSS),
+]).then(([, css]) => start(css));
 
-function start(): void {
-  const panel = mountPanel(document);
+function start(css: string): void {
+  const panel = mountPanel(document, css);
   const store = new PanelStore();
   const ctx: ContentContext = {
     doc: document,

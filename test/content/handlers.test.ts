@@ -42,6 +42,14 @@ const cert = (number: string, over: Partial<Certificate> = {}): Certificate => (
 const storeMsg = (certificates: unknown[], over: Record<string, unknown> = {}) =>
   ({ employerTax: EMPLOYER, employerName: 'PRIMER d.o.o.', certificates, source: 'spot-page', ...over });
 
+describe('content:panelStyle', () => {
+  it('hands the in-page helper its stylesheet, to SPOT tabs only', async () => {
+    const answer = await fromSpot('content:panelStyle', {});
+    expect(answer).toMatchObject({ ok: true, value: { css: expect.any(String) } });
+    expect(await registry.dispatch(envelope('content:panelStyle', {}), senders.tab('https://spot.gov.si.evil.example/'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+});
+
 describe('content:readEbolRows', () => {
   const row = { number: '1000 123456', kind: 'eBOL', name: 'Kovač Ana', zzzsNumber: '012345678', emso: '1503985505018', reason: '06 - nega', from: '3. 3. 2025', to: '07.03.2025', status: 'Izdan' };
 

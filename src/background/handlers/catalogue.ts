@@ -1,14 +1,23 @@
-/** `content:catalogue`: the content script's strings in the language it asks for (protocol/catalogue.ts). */
+/**
+ * `content:catalogue`: the content script's strings in the language it asks for; `content:panelStyle`:
+ * the in-page helper's stylesheet (protocol/catalogue.ts). Both constant, both kept out of what
+ * SPOT loads on every page (issue 8).
+ */
+import panelCss from '../../content/panel/panel.css?inline';
 import { catalogueEntries } from '../../shared/i18n.ts';
 import { CONTENT_STRING_PREFIXES } from '../../shared/protocol/catalogue.ts';
 import { defineHandlers } from '../registry.ts';
-import { literal, object } from '../validate.ts';
+import { empty, literal, object } from '../validate.ts';
 
 export function catalogueHandlers() {
   return defineHandlers({
     'content:catalogue': {
       validate: object({ lang: literal('sl', 'en') }),
       handle: ({ lang }) => catalogueEntries(lang, CONTENT_STRING_PREFIXES),
+    },
+    'content:panelStyle': {
+      validate: empty(),
+      handle: () => ({ css: panelCss }),
     },
   });
 }

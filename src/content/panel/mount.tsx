@@ -11,7 +11,6 @@
  * rendered by Preact (escaped), never as HTML.
  */
 import { render } from 'preact';
-import css from './panel.css?inline';
 import type { PanelActions, PanelModel } from './model.ts';
 import { Panel } from './Panel.tsx';
 
@@ -23,7 +22,13 @@ export interface MountedPanel {
   remove(): void;
 }
 
-export function mountPanel(doc: Document): MountedPanel {
+/**
+ * Where the helper sits when its stylesheet (panel.css, from the background:
+ * `content:panelStyle`) did not come: out of the page's flow, readable.
+ */
+export const FALLBACK_CSS = ':host{all:initial;position:fixed;bottom:16px;right:16px;z-index:2147483647;background:#fff;font:14px system-ui,sans-serif;max-width:360px}';
+
+export function mountPanel(doc: Document, css: string = FALLBACK_CSS): MountedPanel {
   // A second injection (e.g. after the extension reloads) replaces the first panel.
   doc.getElementById(PANEL_HOST_ID)?.remove();
   const host = doc.createElement('div');
