@@ -4,6 +4,7 @@
  */
 import { todayInLjubljana } from '../../lib/dates.ts';
 import { expiryState } from '../../lib/refund.ts';
+import { refundPlan } from '../../shared/forms/refundForm.ts';
 import type { SpotDb } from '../db.ts';
 import { defineHandlers } from '../registry.ts';
 import { refundClaimChoices } from '../store/claimChoices.ts';
@@ -28,6 +29,7 @@ export function prefillHandlers({ db }: PrefillDeps) {
         const today = todayInLjubljana();
         const withExpiry = claims.map((c) => ({
           ...c, expiredLines: c.lines.flatMap((l, i) => (expiryState(l, today) === 'expired' ? [i] : [])),
+          plan: refundPlan({ ...c, employerTaxNumber: null, paymentDate: null }),
         }));
         return { employer: { taxNumber: employer.taxNumber, name: employer.name }, claims: withExpiry, matched };
       },

@@ -15,11 +15,11 @@
  */
 import { todayInLjubljana, isIsoDate } from '../../lib/dates.ts';
 import { formatDate } from '../../lib/format.ts';
-import type { Claim } from '../../lib/refund.ts';
 import { A1_LABELS, type A1Field } from '../../shared/forms/a1Labels.ts';
 import { fillForm, type FillOutcome, type FillStep } from '../../shared/forms/fill.ts';
 import { locateFields } from '../../shared/forms/locate.ts';
-import { REFUND_ADD_LINE, REFUND_LABELS, refundPlan, type RefundField } from '../../shared/forms/refundForm.ts';
+import { REFUND_ADD_LINE, REFUND_LABELS, type RefundField } from '../../shared/forms/refundForm.ts';
+import { slovenianDate } from '../../shared/forms/setValue.ts';
 import { describeError, t, userLanguage, type MessageKey } from '../../shared/i18n.ts';
 import { MessageError } from '../../shared/messages.ts';
 import { readPageEmployer } from '../../shared/pages/employer.ts';
@@ -28,7 +28,7 @@ import { recogniseFormPage } from '../../shared/pages/forms.ts';
 import type { PostingForForm } from '../../shared/protocol/a1.ts';
 import '../../shared/protocol/a1.ts';
 import '../../shared/protocol/prefill.ts';
-import type { RefundClaimChoice } from '../../shared/protocol/prefill.ts';
+import type { RefundClaimOffer } from '../../shared/protocol/prefill.ts';
 import type { EmployerRow } from '../../shared/rows.ts';
 import type { ContentContext } from '../context.ts';
 import { Highlighter } from './highlight.ts';
@@ -56,12 +56,15 @@ export function typedCertificate(doc: Document): string | null {
   return null;
 }
 
-/** A stored claim with the payment date chosen in the review. */
-export function claimOf(choice: RefundClaimChoice, paymentDate: string | null): Claim {
-  return {
-    employerTaxNumber: null, worker: choice.worker, paymentDate, monthlyObligation: choice.monthlyObligation,
-    lines: choice.lines, total: choice.total, expiresOn: choice.expiresOn,
-  };
+/**
+ * The claim's plan (from the background) with the payment date chosen in the review, where
+ * `refundPlan` puts it: after the lines, before the claim's other own fields.
+ */
+export function planWithPaymentDate(plan: readonly FillStep<RefundField>[], paymentDate: string | null): FillStep<RefundField>[] {
+  if (!paymentDate) return [...plan];
+  const at = plan.findIndex((s) => s.line === null);
+  const step: FillStep<RefundField> = { field: 'paymentDate', line: null, value: { kind: 'date', iso: paymentDate }, display: slovenianDate(paymentDate) };
+  return at < 0 ? [...plan, step] : [...plan.slice(0, at), step, ...plan.slice(at)];
 }
 
 /** The refund plan as the review shows it: the claim's own fields, then one group per line. */
@@ -107,7 +110,7 @@ export function startPrefill(ctx: ContentContext): Prefill {
   const highlighter = new Highlighter();
   // What the user chose; lives as long as the page (the content script), never in the background.
   let postings: { views: PostingForForm[]; employer: EmployerRow } | null = null;
-  let chosenClaim: RefundClaimChoice | null = null;
+  let chosenClaim: RefundClaimOffer | null = null;
   let plan: { form: 'refund'; steps: FillStep<RefundField>[] } | { form: 'a1'; steps: FillStep<A1Field>[] } | null = null;
 
   const set = (prefill: PrefillState) => ctx.store.set({ prefill });
@@ -117,9 +120,9 @@ export function startPrefill(ctx: ContentContext): Prefill {
     return kind === 'refundForm' ? 'refund' : kind === 'a1Form' ? 'a1' : null;
   };
 
-  function reviewClaim(choice: RefundClaimChoice, paymentDate: string): void {
+  function reviewClaim(choice: RefundClaimOffer, paymentDate: string): void {
     chosenClaim = choice;
-    const steps = refundPlan(claimOf(choice, paymentDate));
+    const steps = planWithPaymentDate(choice.plan, paymentDate);
     plan = { form: 'refund', steps };
     const lang = userLanguage();
     const warnings: string[] = [];

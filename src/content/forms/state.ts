@@ -7,7 +7,7 @@
  */
 import type { EmployerRow } from '../../shared/rows.ts';
 import type { PostingForForm } from '../../shared/protocol/a1.ts';
-import type { RefundClaimChoice } from '../../shared/protocol/prefill.ts';
+import type { RefundClaimOffer } from '../../shared/protocol/prefill.ts';
 
 export type PrefillForm = 'refund' | 'a1';
 
@@ -32,7 +32,7 @@ export type PrefillState =
   | {
     step: 'chooseClaim';
     employer: { taxNumber: string; name: string } | null;
-    claims: RefundClaimChoice[];
+    claims: RefundClaimOffer[];
     /** `matched`: the certificate typed in the form picked these; `notMatched`: none has it, all are listed. */
     filter: 'matched' | 'notMatched' | 'none';
     certificate: string | null;

@@ -4,6 +4,8 @@
  */
 import type { IsoDate } from '../../lib/dates.ts';
 import type { ClaimLine, ClaimWorker } from '../../lib/refund.ts';
+import type { FillStep } from '../forms/fill.ts';
+import type { RefundField } from '../forms/refundForm.ts';
 import type { IsoTimestamp } from '../spot.ts';
 
 /** One absence's claim: the ZZZS-paid lines of its stored computation. */
@@ -24,6 +26,15 @@ export interface RefundClaimChoice {
   expiredLines?: number[];
 }
 
+/** A claim as the helper offers it on SPOT's refund form. */
+export interface RefundClaimOffer extends RefundClaimChoice {
+  /**
+   * The values the form gets, field by field and line by line (`refundPlan`, worked out in the
+   * background), without the payment date: the user chooses it in the review.
+   */
+  plan: FillStep<RefundField>[];
+}
+
 export interface RefundClaimsRequest {
   /** The employer on the page; null: the one selected in the extension. */
   employerTax: string | null;
@@ -34,7 +45,7 @@ export interface RefundClaimsRequest {
 export interface RefundClaimsResponse {
   employer: { taxNumber: string; name: string } | null;
   /** Newest computation first. */
-  claims: RefundClaimChoice[];
+  claims: RefundClaimOffer[];
   /** The certificate number asked for was found: `claims` are only those with it. */
   matched: boolean;
 }

@@ -12,7 +12,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentContext, Messenger } from '../../../src/content/context.ts';
 import { PrefillSection } from '../../../src/content/forms/PrefillSection.tsx';
-import { startPrefill, type Prefill } from '../../../src/content/forms/prefill.ts';
+import { planWithPaymentDate, startPrefill, type Prefill } from '../../../src/content/forms/prefill.ts';
 import type { PrefillState } from '../../../src/content/forms/state.ts';
 import { startPageReading } from '../../../src/content/pages/controller.ts';
 import { postingsForForm } from '../../../src/shared/forms/a1ForForm.ts';
@@ -21,7 +21,8 @@ import { todayInLjubljana } from '../../../src/lib/dates.ts';
 import type { ClaimLine } from '../../../src/lib/refund.ts';
 import { MessageError } from '../../../src/shared/messages.ts';
 import type { PostingView } from '../../../src/shared/protocol/a1.ts';
-import type { RefundClaimChoice } from '../../../src/shared/protocol/prefill.ts';
+import { refundPlan } from '../../../src/shared/forms/refundForm.ts';
+import type { RefundClaimChoice, RefundClaimOffer } from '../../../src/shared/protocol/prefill.ts';
 import { ROOT } from '../../companion/run.ts';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../background/fakeBrowser.ts')).fakeBrowser }));
@@ -44,15 +45,17 @@ const line = (certificate: string, from: string, to: string, hours: number, amou
   certificate, reason: '01', from, to, hours, baseYear: 2024, baseMonths: 12, baseAmount: 29130.18, baseHours: 2096, valorisation: 1,
   hourlyBase: amount === null ? null : 13.9, percentage: 80, amount, expiresOn: '2028-06-19', warnFrom: '2028-04-20', complete: amount !== null,
 });
-const MAJA: RefundClaimChoice = {
+/** As the background offers it (handlers/prefill.ts): with its plan, without the payment date. */
+const offer = (c: RefundClaimChoice): RefundClaimOffer => ({ ...c, plan: refundPlan({ ...c, employerTaxNumber: null, paymentDate: null }) });
+const MAJA: RefundClaimOffer = offer({
   key: '1000002', computedAt: '2025-06-02T08:00:00.000Z', worker: { name: 'Zupančič Maja', zzzsNumber: '034567891', emso: null },
   paymentDate: null, monthlyObligation: 173.33, total: 1245.44, expiresOn: '2028-06-19',
   lines: [line('1000003', '2025-05-13', '2025-05-23', 72, 800.64), line('1000004', '2025-05-24', '2025-05-30', 40, 444.8)],
-};
-const ANA: RefundClaimChoice = {
+});
+const ANA: RefundClaimOffer = offer({
   key: '1000050', computedAt: '2025-06-03T08:00:00.000Z', worker: { name: 'Novak Ana', zzzsNumber: null, emso: null },
   paymentDate: null, monthlyObligation: 173.33, total: 0, expiresOn: '2028-07-19', lines: [line('1000050', '2025-06-02', '2025-06-06', 40, null)],
-};
+});
 const EMPLOYER = { taxNumber: '12345679', name: 'PRIMER d.o.o.', registrationNumber: '1234567000', seat: 'Dunajska 1, 1000 Ljubljana', email: 'info@primer.si' };
 const KRANJC: PostingView = {
   id: 4, employerTax: '12345679', filedOn: null, issues: [],
@@ -100,6 +103,15 @@ beforeEach(() => {
 afterEach(() => {
   prefill?.stop();
   vi.restoreAllMocks();
+});
+
+describe('the plan the background sends', () => {
+  it('gets the payment date chosen in the review where refundPlan puts it', () => {
+    for (const c of [MAJA, ANA]) {
+      expect(planWithPaymentDate(c.plan, '2025-06-10')).toEqual(refundPlan({ ...c, employerTaxNumber: null, paymentDate: '2025-06-10' }));
+      expect(planWithPaymentDate(c.plan, null)).toEqual(c.plan);
+    }
+  });
 });
 
 describe('the refund form', () => {
