@@ -214,17 +214,26 @@ function hasContent(s: SectionDraft): boolean {
 
 /** Spaces removed, the `SI` of a VAT id dropped; not validated (that is the UI's job). */
 export function normaliseTaxNumber(value: string): string | null {
+  if (isDigits(value)) return value; // as FURS writes it: nothing to remove
   const v = value.replace(/[\s\u00a0]/g, '').replace(/^SI(?=\d)/i, '');
   return v === '' ? null : v;
 }
 
 /** "Osnova v breme ZZZS" → zzzs, "V breme delodajalca" → employer; unclear → null. */
 export function parsePayer(value: string): DisclosurePayer | null {
+  // Two wordings ("Osnova v breme ZZZS / delodajalca") come back in every file of a batch.
+  const known = PAYERS.get(value);
+  if (known !== undefined) return known;
   const words = foldLabel(value).split(' ');
   const zzzs = hasWordStarting(words, PAYER_WORDS.zzzs);
   const employer = hasWordStarting(words, PAYER_WORDS.employer);
-  return zzzs === employer ? null : zzzs ? 'zzzs' : 'employer';
+  const payer = zzzs === employer ? null : zzzs ? 'zzzs' : 'employer';
+  if (PAYERS.size >= 256) PAYERS.clear();
+  PAYERS.set(value, payer);
+  return payer;
 }
+
+const PAYERS = new Map<string, DisclosurePayer | null>();
 
 function hasWordStarting(words: readonly string[], prefixes: readonly string[]): boolean {
   for (const w of words) for (const p of prefixes) if (w.startsWith(p)) return true;
@@ -237,4 +246,14 @@ export function disclosureWarnings(sections: readonly DisclosureSection[]): Base
   const codes = new Set<BaseWarningCode>(rowWarnings(rows));
   if (sections.some((s) => s.noData)) codes.add('NO_DATA_IN_DISCLOSURE');
   return DISCLOSURE_WARNING_ORDER.filter((c) => codes.has(c));
+}
+
+/** `/^\d+$/` without a RegExp. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

@@ -137,8 +137,24 @@ interface Table {
 
 /** A row is a table header when ≥ 2 of its cells name different columns. */
 function tableHeaderOf(cells: readonly string[]): Columns | null {
+  // Every file of a batch has the same header line: its columns are worked out once.
+  const key = cells.join('\u0000');
+  const known = TABLE_HEADERS.get(key);
+  if (known && sameCells(known.cells, cells)) return known.columns;
   const { columns } = matchHeaders(cells, COLUMN_LABELS);
-  return Object.keys(columns).length >= 2 ? columns : null;
+  const result = Object.keys(columns).length >= 2 ? Object.freeze(columns) : null;
+  if (TABLE_HEADERS.size >= 256) TABLE_HEADERS.clear();
+  TABLE_HEADERS.set(key, { cells: cells.slice(), columns: result });
+  return result;
+}
+
+/** Kept with its cells: a cell holding U+0000 could make two lines share a key. */
+const TABLE_HEADERS = new Map<string, { cells: readonly string[]; columns: Readonly<Columns> | null }>();
+
+function sameCells(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function requireColumns(columns: Columns, cells: readonly string[], line: number): void {

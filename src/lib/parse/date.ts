@@ -1,4 +1,4 @@
-import { type IsoDate, type IsoMonth, isIsoDate, isoOf } from '../dates.ts';
+import { type IsoDate, type IsoMonth, daysInMonth, isIsoDate, isoOf } from '../dates.ts';
 import { ReadError, excerpt } from '../errors.ts';
 import { foldLabel } from '../text/fold.ts';
 
@@ -48,15 +48,22 @@ export function parseDateGeneral(text: string, context: DateContext = {}): IsoDa
  */
 function plainDmy(s: string, at: number): IsoDate | null {
   if (s.charCodeAt(at + 2) !== 46 || s.charCodeAt(at + 5) !== 46) return null;
-  for (const i of DMY_DIGITS) {
-    const c = s.charCodeAt(at + i);
-    if (c < 48 || c > 57) return null;
-  }
-  const iso = `${s.slice(at + 6, at + 10)}-${s.slice(at + 3, at + 5)}-${s.slice(at, at + 2)}`;
-  return isIsoDate(iso) ? iso : null;
+  const d = digitsAt(s, at, 2), m = digitsAt(s, at + 3, 2), y = digitsAt(s, at + 6, 4);
+  // What isIsoDate checks, on the numbers already at hand.
+  if (d < 1 || m < 1 || m > 12 || y < 0 || d > daysInMonth(y, m)) return null;
+  return `${s.slice(at + 6, at + 10)}-${s.slice(at + 3, at + 5)}-${s.slice(at, at + 2)}`;
 }
 
-const DMY_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9];
+/** The number written by the `n` digits at `i`, or -1 when one of them is not a digit. */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
 
 const MONTH_NAMES = ['januar', 'februar', 'marec', 'april', 'maj', 'junij', 'julij', 'avgust', 'september', 'oktober', 'november', 'december'];
 
