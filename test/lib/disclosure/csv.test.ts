@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readDisclosure, readDisclosureCsv } from '../../../src/lib/disclosure/index.ts';
 import { ReadError } from '../../../src/lib/errors.ts';
 import { encodeCp1250, furs, fursText } from '../helpers/fixtures.ts';
@@ -200,5 +200,26 @@ describe('footers after the table', () => {
     ].join('\r\n');
     const d = readDisclosureCsv(text);
     expect(d.sections[0]!.rows.map((r) => r.month)).toEqual(['2024-01', '2024-02']);
+  });
+});
+
+describe('answers kept between files', () => {
+  const lines = ['Obdobje osnove;01.01.2024 - 31.12.2024', 'Vrsta osnove;Osnova v breme delodajalca', '', 'Leto;Mesec;Vir;Vrsta dohodka;Znesek;Ure', '2024;1;REK-O;1001;2.345,67;184'];
+  // Joined with U+0000 (the key a header line is remembered under), these two lines are one text.
+  const lookAlike = lines.map((l) => l.replace('Vir;Vrsta dohodka', 'Vir\u0000Vrsta dohodka')).join('\n');
+  const outcome = (f: () => unknown): unknown => {
+    // The fresh module has its own ReadError class: told by its code, not by instanceof.
+    try { return f(); } catch (e) { const { code, message } = e as ReadError; if (code === undefined) throw e; return { code, message }; }
+  };
+
+  it('read a header line and a payer wording the same the second time, and never mistake a look-alike line', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/lib/disclosure/csv.ts');
+    const truth = outcome(() => fresh.readDisclosureCsvText(lookAlike));
+    expect(truth).toMatchObject({ code: 'MISSING_COLUMNS' });
+    const first = fresh.readDisclosureCsvText(lines.join('\n'));
+    expect(first.sections[0]!.payer).toBe('employer');
+    expect(fresh.readDisclosureCsvText(lines.join('\r\n'))).toEqual(first);
+    expect(outcome(() => fresh.readDisclosureCsvText(lookAlike))).toEqual(truth);
   });
 });
