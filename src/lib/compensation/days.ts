@@ -4,22 +4,9 @@ import { ZZZS_FIRST_RATE_DAYS, type Param, type Rules, type ZzzsPercentages } fr
 import type { Dated } from '../rules/types.ts';
 import type { Absence, AbsenceCertificate } from './absences.ts';
 import type { CaseInput } from './input.ts';
+import { SegmentCollector, type DaySegment } from './segments.ts';
 
-export type Payer = 'employer' | 'zzzs';
-
-/**
- * One calendar day of an absence. Days are handled as day numbers (days since 1970-01-01)
- * and month keys (year × 12 + month − 1): the hot loop of the engine makes no strings.
- */
-export interface Day {
-  dn: number;
-  monthKey: number;
-  cert: AbsenceCertificate;
-  working: boolean;
-  hours: Dec;
-  payer: Payer;
-  percentage: number;
-}
+export type { Payer } from './segments.ts';
 
 /** Why and when the employer period of an absence ended (for the trace). */
 export interface EmployerPeriod {
@@ -54,67 +41,64 @@ export class AnnualCounter {
 /** Monday–Friday: 1970-01-01 (day 0) was a Thursday. */
 const isWorkingDn = (dn: number): boolean => (((dn + 3) % 7) + 7) % 7 < 5;
 
-export const monthKeyToIso = (key: number): string => `${String(Math.floor(key / 12)).padStart(4, '0')}-${String((key % 12) + 1).padStart(2, '0')}`;
-
-/**
- * Hours of a day (RULES §4): the special work calendar, else 0 on a weekend, else the
- * certificate's partial hours, else weekly hours / 5. Returns shared Dec values so that
- * segments sum equal hours by counting them.
- */
-function hoursFunction(input: CaseInput): (cert: AbsenceCertificate, dn: number, working: boolean) => Dec {
-  const full = Dec.from(input.worker.weeklyHours).div(5);
-  const partial = new Map<AbsenceCertificate, Dec>();
-  const calendar = input.worker.calendar;
-  return (cert, dn, working) => {
-    if (calendar) {
-      const special = calendar[fromDayNumber(dn)];
-      if (special !== undefined) return Dec.from(special);
-    }
-    if (!working) return Dec.ZERO;
-    if (cert.hoursPerDay === null) return full;
-    let h = partial.get(cert);
-    if (!h) { h = Dec.from(cert.hoursPerDay); partial.set(cert, h); }
-    return h;
-  };
+/** Monday–Friday days from `a` to `b`, inclusive: whole weeks at once, five days each. */
+function workingDaysIn(a: number, b: number): number {
+  const span = b - a + 1;
+  let count = Math.floor(span / 7) * 5;
+  for (let dn = a + span - (span % 7); dn <= b; dn++) if (isWorkingDn(dn)) count++;
+  return count;
 }
 
-/** A day while its payer is being decided; it becomes a `Day` in place (one object per day). */
-interface RawDay { dn: number; monthKey: number; cert: AbsenceCertificate; working: boolean; payer: Payer | null; hours: Dec; percentage: number }
-
-function daysOf(absence: Absence): RawDay[] {
-  const raw: RawDay[] = [];
+/**
+ * Calls `visit` for every day of an absence in order (day number, year, month key) until
+ * it returns true. Certificates of an absence follow each other without overlapping.
+ */
+function eachDayOf(absence: Absence, visit: (cert: AbsenceCertificate, dn: number, y: number, monthKey: number) => boolean): void {
   for (const cert of absence.certificates) {
     let { y, m, d } = parseIso(cert.effectiveFrom);
     let dim = daysInMonth(y, m);
     const end = toDayNumber(cert.to);
     for (let dn = toDayNumber(cert.effectiveFrom); dn <= end; dn++) {
-      raw.push({ dn, monthKey: y * 12 + m - 1, cert, working: isWorkingDn(dn), payer: null, hours: Dec.ZERO, percentage: 0 });
+      if (visit(cert, dn, y, y * 12 + m - 1)) return;
       if (++d > dim) { d = 1; if (++m > 12) { m = 1; y++; } dim = daysInMonth(y, m); }
     }
   }
-  return raw;
+}
+
+/** The first working day of an absence and how many working days it has. */
+function workingDaysOf(absence: Absence): { first: number | null; total: number } {
+  let first: number | null = null;
+  let total = 0;
+  for (const cert of absence.certificates) {
+    const a = toDayNumber(cert.effectiveFrom), b = toDayNumber(cert.to);
+    if (first === null) for (let dn = a; dn <= b; dn++) if (isWorkingDn(dn)) { first = dn; break; }
+    total += workingDaysIn(a, b);
+  }
+  return { first, total };
 }
 
 /**
- * Decides the payer and percentage of every day of an absence (RULES §4, §5, §7).
+ * Decides the payer and percentage of every day of an absence (RULES §4, §5, §7) and
+ * collects the days into segments.
  * Working days are counted over the whole absence; once ZZZS has taken over it keeps the
  * absence (CONVENTION: monotonic); non-working days follow the working day before them,
- * or the first working day when the absence starts on a weekend.
+ * or the first working day when the absence starts on a weekend. So the payer changes at
+ * most once: ZZZS pays every day from `zzzsFrom` on.
  */
 export function assignDays(
   absence: Absence, input: CaseInput, rules: Rules, counter: AnnualCounter,
   recurrence: { previousEmployerDays: number } | null,
-): { days: Day[]; period: EmployerPeriod } {
+): { segments: DaySegment[]; period: EmployerPeriod } {
   const employerFirst = absence.certificates[0]!.reasonInfo.employerPercent !== null;
-  const raw = daysOf(absence);
-  const firstWorkingRaw = raw.find((d) => d.working);
-  const firstWorking = firstWorkingRaw ? fromDayNumber(firstWorkingRaw.dn) : null;
-  const yearOfKey = (key: number): number => Math.floor(key / 12);
-  const totalWorking = raw.reduce((n, d) => n + (d.working ? 1 : 0), 0);
+  const firstDn = toDayNumber(absence.certificates[0]!.effectiveFrom);
+  const lastDn = toDayNumber(absence.certificates[absence.certificates.length - 1]!.to);
+  const { first: firstWorkingDn, total: totalWorking } = workingDaysOf(absence);
+  const firstWorking = firstWorkingDn === null ? null : fromDayNumber(firstWorkingDn);
+  const firstWorkingYear = firstWorking === null ? null : parseIso(firstWorking).y;
   const period: EmployerPeriod = {
     employerFirst, firstWorkingDay: firstWorking, employerWorkingDays: 0, zzzsFrom: null,
     endedBy: employerFirst ? null : 'zzzsFromStart', limit: null, annualLimit: null,
-    usedBefore: firstWorkingRaw ? counter.get(yearOfKey(firstWorkingRaw.monthKey)) : 0, usedAfter: 0, recurrence: null, day91: null,
+    usedBefore: firstWorkingYear === null ? 0 : counter.get(firstWorkingYear), usedAfter: 0, recurrence: null, day91: null,
   };
 
   let switched = !employerFirst;
@@ -126,48 +110,52 @@ export function assignDays(
     if (forced) { switched = true; period.endedBy = 'recurrence'; }
   }
 
-  let k = 0;
-  for (const d of raw) {
-    if (!d.working) continue;
-    k++;
-    if (!switched) {
-      const date = fromDayNumber(d.dn);
+  /** First day ZZZS pays (every later day too); Infinity when the employer pays them all. */
+  let zzzsFromDn = switched ? firstDn : Infinity;
+  if (!switched) {
+    let k = 0;
+    eachDayOf(absence, (_cert, dn, y) => {
+      if (!isWorkingDn(dn)) return false;
+      k++;
+      const date = fromDayNumber(dn);
       const limit = rules.perAbsenceLimit(absence.group, date);
       const annual = rules.annualLimit(absence.group, date);
       period.limit = limit;
       if (annual) period.annualLimit = annual;
-      const year = yearOfKey(d.monthKey);
-      if (limit !== null && k > limit.value) { switched = true; period.endedBy = 'perAbsenceLimit'; }
-      else if (annual !== null && counter.get(year) >= annual.value) { switched = true; period.endedBy = 'annualLimit'; }
-      else { counter.add(year); period.employerWorkingDays++; }
-    }
-    d.payer = switched ? 'zzzs' : 'employer';
+      if (limit !== null && k > limit.value) period.endedBy = 'perAbsenceLimit';
+      else if (annual !== null && counter.get(y) >= annual.value) period.endedBy = 'annualLimit';
+      else { counter.add(y); period.employerWorkingDays++; return false; }
+      // Days before the first working day follow it: with no employer day, ZZZS pays from the start.
+      zzzsFromDn = period.employerWorkingDays === 0 ? firstDn : dn;
+      return true;
+    });
   }
-  period.usedAfter = firstWorkingRaw ? counter.get(yearOfKey(firstWorkingRaw.monthKey)) : 0;
+  period.usedAfter = firstWorkingYear === null ? 0 : counter.get(firstWorkingYear);
 
-  // Non-working days follow the preceding working day; leading ones the first working day.
-  let prev: Payer = raw.find((d) => d.payer !== null)?.payer ?? (switched ? 'zzzs' : 'employer');
-  for (const d of raw) {
-    if (d.payer === null) d.payer = prev;
-    else prev = d.payer;
-  }
-
-  const firstZzzs = raw.find((d) => d.payer === 'zzzs')?.dn ?? null;
-  period.zzzsFrom = firstZzzs === null ? null : fromDayNumber(firstZzzs);
+  const zzzsPays = zzzsFromDn <= lastDn;
+  period.zzzsFrom = zzzsPays ? fromDayNumber(zzzsFromDn) : null;
   const firstRateDays = ZZZS_FIRST_RATE_DAYS.value;
-  if (firstZzzs !== null && raw[raw.length - 1]!.dn - firstZzzs >= firstRateDays) period.day91 = fromDayNumber(firstZzzs + firstRateDays);
-  const hoursOf = hoursFunction(input);
+  if (zzzsPays && lastDn - zzzsFromDn >= firstRateDays) period.day91 = fromDayNumber(zzzsFromDn + firstRateDays);
+
+  const collector = new SegmentCollector(Dec.from(input.worker.weeklyHours).div(5));
+  const calendar = input.worker.calendar;
   const rates = zzzsRateLookup(rules);
-  for (const d of raw) {
-    if (d.payer === 'employer') {
-      d.percentage = d.cert.reasonInfo.employerPercent ?? 0;
+  eachDayOf(absence, (cert, dn, _y, monthKey) => {
+    const working = isWorkingDn(dn);
+    // Hours (RULES §4): the special work calendar, else 0 on a weekend, else the
+    // certificate's partial hours, else weekly hours / 5.
+    const special = calendar ? calendar[fromDayNumber(dn)] : undefined;
+    const hours = special !== undefined ? Dec.from(special) : !working ? 'none' : cert.hoursPerDay === null ? 'full' : 'partial';
+    if (dn < zzzsFromDn) {
+      collector.day(cert, dn, monthKey, 'employer', cert.reasonInfo.employerPercent ?? 0, working, hours);
     } else {
-      const pct = rates(d.cert, d.dn);
-      d.percentage = d.dn - (firstZzzs as number) < firstRateDays ? pct.first90 : pct.from91;
+      const pct = rates(cert, dn);
+      collector.day(cert, dn, monthKey, 'zzzs', dn - zzzsFromDn < firstRateDays ? pct.first90 : pct.from91, working, hours);
     }
-    d.hours = hoursOf(d.cert, d.dn, d.working);
-  }
-  return { days: raw as Day[], period };
+    return false;
+  });
+  collector.flush();
+  return { segments: collector.segments, period };
 }
 
 /** ZZZS percentages of a certificate's reason on a day; the dated row is reused while it stays valid. */

@@ -4,7 +4,6 @@ import { money, sumNumbers } from '../money.ts';
 import { createRules, RECURRENCE_BREAK_WORKING_DAYS, type Rules } from '../rules/index.ts';
 import { absenceCertificate, chainAbsences, type Absence, type AbsenceCertificate } from './absences.ts';
 import { AnnualCounter, assignDays, type Payer } from './days.ts';
-import { segmentDays } from './segments.ts';
 import { employerBase, isBase, zzzsBase, type Base, type BaseKind } from './bases.ts';
 import { segmentAmount } from './amounts.ts';
 import { Explainer, plainTrace, type EngineWarning, type TraceStep } from './trace.ts';
@@ -138,9 +137,8 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
       }
       prevA = absence;
     }
-    const { days, period } = assignDays(absence, input, rules, counter, recurrence);
+    const { segments: daySegments, period } = assignDays(absence, input, rules, counter, recurrence);
     traceEmployerPeriod(ex, i, period);
-    const daySegments = segmentDays(days);
     const eBase = daySegments.some(paidByEmployer) ? employerBase(absence, input.employerBase) : null;
     const zBase = daySegments.some(paidByZzzs) ? zzzsBase(absence, input.zzzsBase) : null;
     if (eBase) { traceBase(ex, i, 'employer', eBase); warnAll(ex, eBase.warnings, i); }

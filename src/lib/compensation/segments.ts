@@ -1,7 +1,8 @@
-import { Dec, sum } from '../money.ts';
+import { Dec } from '../money.ts';
 import { fromDayNumber, type IsoDate, type IsoMonth } from '../dates.ts';
-import { monthKeyToIso, type Day, type Payer } from './days.ts';
 import type { AbsenceCertificate } from './absences.ts';
+
+export type Payer = 'employer' | 'zzzs';
 
 /** A maximal run of days with the same certificate, payer, percentage and calendar month (RULES §7). */
 export interface DaySegment {
@@ -15,30 +16,75 @@ export interface DaySegment {
   hours: Dec;
 }
 
-/** Σ hours, counting equal (shared) values instead of adding them one by one. */
-function sumHours(days: readonly Day[], start: number, end: number): Dec {
-  const counts = new Map<Dec, number>();
-  for (let i = start; i < end; i++) {
-    const h = days[i]!.hours;
-    counts.set(h, (counts.get(h) ?? 0) + 1);
+const monthTexts = new Map<number, IsoMonth>();
+
+/** `YYYY-MM` of a month key (year × 12 + month − 1), made once per month. */
+export function monthKeyToIso(key: number): IsoMonth {
+  let text = monthTexts.get(key);
+  if (text === undefined) {
+    text = `${String(Math.floor(key / 12)).padStart(4, '0')}-${String((key % 12) + 1).padStart(2, '0')}`;
+    monthTexts.set(key, text);
   }
-  return sum([...counts].map(([h, n]) => (n === 1 ? h : h.mul(n))));
+  return text;
 }
 
-export function segmentDays(days: readonly Day[]): DaySegment[] {
-  const out: DaySegment[] = [];
-  let start = 0;
-  for (let i = 1; i <= days.length; i++) {
-    const a = days[start]!;
-    const b = days[i];
-    if (b && b.cert === a.cert && b.payer === a.payer && b.percentage === a.percentage && b.monthKey === a.monthKey) continue;
-    let working = 0;
-    for (let j = start; j < i; j++) if (days[j]!.working) working++;
-    out.push({
-      cert: a.cert, payer: a.payer, percentage: a.percentage, month: monthKeyToIso(a.monthKey),
-      from: fromDayNumber(a.dn), to: fromDayNumber(days[i - 1]!.dn), workingDays: working, hours: sumHours(days, start, i),
-    });
-    start = i;
+/**
+ * Collects the days of an absence, one at a time and in order, into segments. A day is a
+ * handful of numbers, not an object (issue 8: tens of days per absence, thousands of
+ * absences). Hours are counted per kind of day and multiplied out once per segment, which
+ * is exact and gives the same sum as adding day by day.
+ */
+export class SegmentCollector {
+  readonly segments: DaySegment[] = [];
+  private cert: AbsenceCertificate | null = null;
+  private payer: Payer = 'employer';
+  private percentage = 0;
+  private monthKey = 0;
+  private fromDn = 0;
+  private toDn = 0;
+  private workingDays = 0;
+  /** Days at the usual hours `full`, at the certificate's partial hours, and the sum of special days. */
+  private fullDays = 0;
+  private partialDays = 0;
+  private special: Dec | null = null;
+
+  constructor(private readonly full: Dec) {}
+
+  /**
+   * One day. `hours` is 'full' or 'partial' for a working day at the usual or the
+   * certificate's hours, 'none' for a day of 0 hours, or the hours of a special day.
+   */
+  day(cert: AbsenceCertificate, dn: number, monthKey: number, payer: Payer, percentage: number, working: boolean, hours: 'full' | 'partial' | 'none' | Dec): void {
+    if (cert !== this.cert || payer !== this.payer || percentage !== this.percentage || monthKey !== this.monthKey) {
+      this.flush();
+      this.cert = cert;
+      this.payer = payer;
+      this.percentage = percentage;
+      this.monthKey = monthKey;
+      this.fromDn = dn;
+    }
+    this.toDn = dn;
+    if (working) this.workingDays++;
+    if (hours === 'full') this.fullDays++;
+    else if (hours === 'partial') this.partialDays++;
+    else if (hours !== 'none') this.special = this.special === null ? hours : this.special.add(hours);
   }
-  return out;
+
+  /** Ends the current segment, if any. */
+  flush(): void {
+    const cert = this.cert;
+    if (cert === null) return;
+    let hours = this.special ?? Dec.ZERO;
+    if (this.fullDays) hours = hours.add(this.full.mul(this.fullDays));
+    if (this.partialDays) hours = hours.add(Dec.from(cert.hoursPerDay as number).mul(this.partialDays));
+    this.segments.push({
+      cert, payer: this.payer, percentage: this.percentage, month: monthKeyToIso(this.monthKey),
+      from: fromDayNumber(this.fromDn), to: fromDayNumber(this.toDn), workingDays: this.workingDays, hours,
+    });
+    this.cert = null;
+    this.workingDays = 0;
+    this.fullDays = 0;
+    this.partialDays = 0;
+    this.special = null;
+  }
 }
