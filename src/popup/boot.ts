@@ -21,7 +21,7 @@ export interface EarlyStart {
 export const EARLY_START_KEY = '__spotPomocnikEarlyStart';
 
 /** The first page of Delavci; start.ts uses the answer only when it equals `WORKERS_PAGE`. */
-const WORKERS_LIMIT = 50;
+const WORKERS_LIMIT = 25;
 
 type RuntimeApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 const api = (globalThis as { browser?: RuntimeApi }).browser ?? (globalThis as { chrome?: RuntimeApi }).chrome;

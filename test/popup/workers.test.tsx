@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageError } from '../../src/shared/messages.ts';
 import { t } from '../../src/shared/i18n.ts';
 import type { WorkerSummary } from '../../src/shared/protocol/ui.ts';
-import { WorkersView } from '../../src/popup/views/WorkersView.tsx';
+import { WORKERS_PAGE, WorkersView } from '../../src/popup/views/WorkersView.tsx';
 import { answer, button, click, labelled, mount, pending, sent, text, type, unmount, viewProps, wait } from './helpers.tsx';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../background/fakeBrowser.ts')).fakeBrowser }));
@@ -45,15 +45,15 @@ describe('Delavci (workers view)', () => {
     expect(text(root.querySelector('[data-state=empty]'))).toBe(t('popup_workersEmpty'));
     await type(labelled(root, t('popup_workersSearch')), 'zup');
     await wait(300);
-    expect(sent('ui:listWorkers').at(-1)).toEqual({ employerTax: '12345679', offset: 0, limit: 50, search: 'zup' });
+    expect(sent('ui:listWorkers').at(-1)).toEqual({ employerTax: '12345679', offset: 0, limit: WORKERS_PAGE, search: 'zup' });
     expect(text(root.querySelector('[data-state=empty]'))).toBe(t('popup_workersNoMatch'));
   });
 
   it('lists workers with counts, pages, and opens one with certificates, FURS data and linking', async () => {
-    const rows = Array.from({ length: 50 }, (_, i) => worker(`w${i}`, `Delavec ${String(i).padStart(2, '0')}`));
+    const rows = Array.from({ length: WORKERS_PAGE }, (_, i) => worker(`w${i}`, `Delavec ${String(i).padStart(2, '0')}`));
     rows[0] = worker('w0', '=HYPERLINK("x")', { emso: '1503985500016' });
     answer({
-      'ui:listWorkers': ({ offset }) => ({ total: 120, offset, rows: offset === 0 ? rows : [worker('w50', 'Zupan Eva')], hasMore: offset === 0 }),
+      'ui:listWorkers': ({ offset }) => ({ total: 120, offset, rows: offset === 0 ? rows : [worker('wlast', 'Zupan Eva')], hasMore: offset === 0 }),
       'ui:countWorkerRecords': ({ workerIds }) => Object.fromEntries(workerIds.map((id, i) => [id, { certificates: i + 1, disclosures: id === 'w0' ? 1 : 0 }])),
       'ui:getWorker': () => ({
         worker: rows[0]!,
@@ -66,14 +66,14 @@ describe('Delavci (workers view)', () => {
     const navigate = vi.fn();
     const root = await mount(<WorkersView {...viewProps({ navigate })} />);
     const body = root.querySelector('[data-testid=workers-table] tbody')!;
-    expect(body.querySelectorAll('tr')).toHaveLength(50);
+    expect(body.querySelectorAll('tr')).toHaveLength(WORKERS_PAGE);
     // Scraped text is text: the formula-like name is shown as typed, never interpreted.
     expect(text(body.querySelector('tr th'))).toBe('=HYPERLINK("x")');
     // The counts, asked for once for the whole page.
     expect(sent('ui:countWorkerRecords')).toEqual([{ employerTax: '12345679', workerIds: rows.map((w) => w.id) }]);
     expect([...body.querySelectorAll('tr')].slice(0, 2).map((r) => [text(r.querySelector('[data-field=certificates]')), text(r.querySelector('[data-field=disclosures]'))]))
       .toEqual([['1', '1'], ['2', '0']]);
-    expect(text(root.querySelector('.pager__range'))).toBe(t('popup_pageRange', '1', '50', '120'));
+    expect(text(root.querySelector('.pager__range'))).toBe(t('popup_pageRange', '1', String(WORKERS_PAGE), '120'));
 
     const details = button(body, t('popup_showDetails'))!;
     expect(details.getAttribute('aria-expanded')).toBe('false');
@@ -88,7 +88,7 @@ describe('Delavci (workers view)', () => {
     expect(sent('ui:linkDisclosure')).toEqual([{ id: 2, workerId: 'w0' }]);
 
     await click(button(root, t('popup_pageNext')));
-    expect(sent('ui:listWorkers').at(-1)).toMatchObject({ offset: 50, limit: 50 });
+    expect(sent('ui:listWorkers').at(-1)).toMatchObject({ offset: WORKERS_PAGE, limit: WORKERS_PAGE });
     expect(text(root.querySelector('[data-testid=workers-table] tbody'))).toContain('Zupan Eva');
   });
 });

@@ -124,7 +124,7 @@ function WorkerRows({ worker, counts, open, onToggle, navigate, employerTax, onL
         <td>
           <button type="button" class="button button--small" aria-expanded={open} aria-controls={detailId} onClick={onToggle}>
             {open ? labels.hide : labels.show}
-            <span class="visually-hidden"> {worker.name}</span>
+            <span class="visually-hidden">{` ${worker.name}`}</span>
           </button>
         </td>
       </tr>
