@@ -261,7 +261,8 @@ export function sum(values: Iterable<Dec>): Dec {
 export function sumNumbers(values: readonly number[]): Dec {
   let cents = 0;
   let rest: Dec | null = null;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     const c = Math.round(v * 100);
     if (Number.isSafeInteger(c) && c / 100 === v && safe(cents + c)) cents += c;
     else rest = rest === null ? Dec.from(v) : rest.add(v);

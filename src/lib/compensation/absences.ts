@@ -36,6 +36,14 @@ export function absenceCertificate(c: CaseCertificate, reasonInfo: Reason, effec
   };
 }
 
+const byStart = (x: AbsenceCertificate, y: AbsenceCertificate): number =>
+  (x.from < y.from ? -1 : x.from > y.from ? 1 : x.number < y.number ? -1 : 1);
+
+function inOrder(certs: readonly AbsenceCertificate[]): boolean {
+  for (let i = 1; i < certs.length; i++) if (byStart(certs[i - 1]!, certs[i]!) > 0) return false;
+  return true;
+}
+
 const groupKeyOf = (r: Reason): string => (r.group === 'OWN' ? `OWN:${r.code}` : r.group);
 
 /**
@@ -44,7 +52,8 @@ const groupKeyOf = (r: Reason): string => (r.group === 'OWN' ? `OWN:${r.code}` :
  * so that no day is counted twice; one wholly inside an earlier one adds nothing.
  */
 export function chainAbsences(certs: readonly AbsenceCertificate[]): { absences: Absence[]; overlapped: string[] } {
-  const sorted = [...certs].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.number < y.number ? -1 : 1));
+  // Certificates nearly always come in order; sorting a copy allocates (issue 8).
+  const sorted = inOrder(certs) ? certs : [...certs].sort(byStart);
   const absences: Absence[] = [];
   const lastOfGroup = new Map<string, Absence>();
   const overlapped: string[] = [];

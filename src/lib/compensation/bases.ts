@@ -37,11 +37,23 @@ const inMonths = (rows: readonly BaseRow[], months: readonly IsoMonth[]): BaseRo
 
 const totalOf = (rows: readonly BaseRow[], key: 'amount' | 'hours'): Dec => sumNumbers(rows.map((r) => r[key] ?? 0));
 
+/** True when each row is of a later month than the one before (one row a month, in order: the usual data). */
+function monthsAscending(rows: readonly BaseRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.month >= rows[i]!.month) return false;
+  return true;
+}
+
 function distinctMonths(rows: readonly BaseRow[]): IsoMonth[] {
+  if (monthsAscending(rows)) return rows.map((r) => r.month);
   return [...new Set(rows.map((r) => r.month))].sort();
 }
 
 function paidMonths(rows: readonly BaseRow[]): number {
+  if (monthsAscending(rows)) {
+    let paid = 0;
+    for (let i = 0; i < rows.length; i++) if ((rows[i]!.amount ?? 0) > 0) paid++;
+    return paid;
+  }
   return new Set(rows.filter((r) => (r.amount ?? 0) > 0).map((r) => r.month)).size;
 }
 

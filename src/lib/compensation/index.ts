@@ -87,7 +87,10 @@ const paidByZzzs = (s: { payer: Payer }): boolean => s.payer === 'zzzs';
 /** Σ amounts of a payer, exactly (the amounts are whole cents). */
 function total(segments: readonly Segment[], payer: Payer): number {
   const amounts: number[] = [];
-  for (const s of segments) if (s.payer === payer && s.amount !== null) amounts.push(s.amount);
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.payer === payer && s.amount !== null) amounts.push(s.amount);
+  }
   return money(sumNumbers(amounts));
 }
 
