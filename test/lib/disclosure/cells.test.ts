@@ -72,7 +72,8 @@ describe('readDisclosureCsv reads the same with and without the hand split', () 
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (seed, ms) => {
         const text = mutate(seed, ms);
-        fc.pre(!text.includes('"') && endsWithLine(text));
+        // (A blank text is EMPTY before it is split, a `""` is not blank: those are left out.)
+        fc.pre(!text.includes('"') && endsWithLine(text) && /\S/.test(text));
         expect(outcome(() => readDisclosureCsv(text))).toEqual(outcome(() => readDisclosureCsv(viaPapa(text))));
         if (/^[\u0000-\u007fčšžČŠŽ–]*$/.test(text)) {
           expect(outcome(() => readDisclosure(encodeCp1250(text)))).toEqual(outcome(() => readDisclosure(encodeCp1250(viaPapa(text)))));
