@@ -6,6 +6,8 @@ import { createDb, type SpotDb } from '../../src/background/db.ts';
 import { uiContext } from '../../src/background/handlers/ui.ts';
 import { CURRENT_EMPLOYER } from '../../src/background/store/employers.ts';
 import { kept } from '../../src/background/store/kept.ts';
+import { countWorkerRecords, listWorkers } from '../../src/background/store/queries.ts';
+import { seedCertificates } from '../seed/certificates.ts';
 import { writeUiSettings } from '../../src/background/store/settings.ts';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser.ts')).fakeBrowser }));
@@ -67,5 +69,25 @@ describe('the popup context', () => {
 
     await db.employers.delete('12345679');
     expect(await uiContext(db)).toMatchObject({ current: '10000003', employers: [{ taxNumber: '10000003' }] });
+  });
+});
+
+describe('counts of a worker\'s records', () => {
+  it('are kept until certificates or disclosures change', async () => {
+    await seedCertificates(db, 40, { employerTax: '12345679', workers: 4 });
+    const ids = (await listWorkers(db, '12345679', 0, 4)).rows.map((w) => w.id);
+    const first = await countWorkerRecords(db, '12345679', ids);
+    expect(Object.values(first).reduce((n, c) => n + c.certificates, 0)).toBe(40);
+
+    const counting = vi.spyOn(db.certificates, 'where');
+    expect(await countWorkerRecords(db, '12345679', ids)).toEqual(first);
+    expect(counting).not.toHaveBeenCalled();
+
+    const one = await db.certificates.where('[employerTax+workerId]').equals(['12345679', ids[0]!]).first();
+    await db.certificates.delete(one!.number);
+    await db.disclosures.add({ workerId: ids[1]! } as never);
+    const after = await countWorkerRecords(db, '12345679', ids);
+    expect(after[ids[0]!]).toEqual({ ...first[ids[0]!]!, certificates: first[ids[0]!]!.certificates - 1 });
+    expect(after[ids[1]!]).toEqual({ ...first[ids[1]!]!, disclosures: 1 });
   });
 });

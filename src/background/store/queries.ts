@@ -8,6 +8,7 @@ import { foldLabel } from '../../lib/text/fold.ts';
 import type { CertificateFilter, DisclosureSummary, EmployerSummary, Page, WorkerCounts, WorkerSummary } from '../../shared/protocol/ui.ts';
 import type { CertificateRow, DisclosureRow, WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
+import { kept } from './kept.ts';
 import { sortedWorkers } from './workerDirectory.ts';
 
 const collator = new Intl.Collator('sl', { sensitivity: 'base', numeric: true });
@@ -72,15 +73,21 @@ export function countCertificates(db: SpotDb, employerTax: string): Promise<numb
   return db.certificates.where('[employerTax+from]').between([employerTax, Dexie.minKey], [employerTax, Dexie.maxKey], true, true).count();
 }
 
-/** Certificates and disclosures of each worker: small index counts, all in one read transaction. */
+/**
+ * Certificates and disclosures of each worker: small index counts, all in one read
+ * transaction, and kept per worker until certificates or disclosures are written (kept.ts):
+ * every popup asks again for the counts of the same first page.
+ */
 export async function countWorkerRecords(db: SpotDb, employerTax: string, workerIds: readonly string[]): Promise<Record<string, WorkerCounts>> {
-  return db.transaction('r', db.certificates, db.disclosures, async () => {
-    const counts = await Promise.all(workerIds.map(async (id) => [id, {
-      certificates: await db.certificates.where('[employerTax+workerId]').equals([employerTax, id]).count(),
-      disclosures: await db.disclosures.where('workerId').equals(id).count(),
-    }] as const));
-    return Object.fromEntries(counts);
-  });
+  let counted: Promise<Map<string, WorkerCounts>> | undefined;
+  // Asked at most once per call, for all of them: one transaction, whichever worker asks first.
+  const countAll = () => (counted ??= db.transaction('r', db.certificates, db.disclosures, async () => new Map(await Promise.all(workerIds.map(async (id) => [id, {
+    certificates: await db.certificates.where('[employerTax+workerId]').equals([employerTax, id]).count(),
+    disclosures: await db.disclosures.where('workerId').equals(id).count(),
+  }] as const)))));
+  const counts = await Promise.all(workerIds.map((id) => kept(db, ['certificates', 'disclosures'], `workerCounts:${employerTax}:${id}`, async () => (await countAll()).get(id)!)));
+  // Copies: the kept counts must not change with what a caller does to its answer.
+  return Object.fromEntries(workerIds.map((id, i) => [id, { ...counts[i]! }]));
 }
 
 function workerMatches(search: string | undefined): ((w: WorkerRow) => boolean) | null {
