@@ -24,7 +24,7 @@ function gcdNumber(a: number, b: number): number {
   return x;
 }
 
-const REDUCE_ABOVE = 1n << 48n;
+const REDUCE_ABOVE = 1n << 64n;
 /** Small fractions are reduced above this denominator, so that later products stay small. */
 const REDUCE_SMALL_ABOVE = 2 ** 24;
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -32,6 +32,21 @@ const MAX_BIG = BigInt(MAX);
 
 const SCALES: readonly bigint[] = Array.from({ length: 13 }, (_, i) => 10n ** BigInt(i));
 const SCALES_NUMBER: readonly number[] = Array.from({ length: 13 }, (_, i) => 10 ** i);
+
+const POW10: readonly bigint[] = Array.from({ length: 32 }, (_, i) => 10n ** BigInt(i));
+const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
+
+/**
+ * A number's shortest decimal text (what `String` prints) as integer digits and a count of
+ * decimals — read by hand, as a RegExp costs more than the rest (issue 8: base data are
+ * float sums such as 1715.3600000000001). Null for text with an exponent or no point.
+ */
+function decimalParts(value: number): [digits: bigint, decimals: number] | null {
+  const text = String(value);
+  const dot = text.indexOf('.');
+  if (dot < 0 || text.indexOf('e') >= 0) return null;
+  return [BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1];
+}
 
 const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
@@ -101,6 +116,8 @@ export class Dec {
       // Money: a double that is exactly the nearest one to k/100 has that decimal as its shortest form.
       const cents = Math.round(value * 100);
       if (Number.isSafeInteger(cents) && cents / 100 === value) return Dec.small(cents, 100);
+      const parts = decimalParts(value);
+      if (parts) return Dec.big(parts[0], pow10(parts[1]));
     }
     const text = String(value).trim();
     const m = DECIMAL_RE.exec(text);
@@ -135,6 +152,9 @@ export class Dec {
     }
     const an = this.n, ad = this.d, bn = b.n, bd = b.d;
     if (ad === bd) return Dec.big(an + bn, ad);
+    // Decimal denominators (powers of ten) divide each other: no product, nothing to reduce.
+    if (ad > bd && ad % bd === 0n) return Dec.big(an + bn * (ad / bd), ad);
+    if (bd > ad && bd % ad === 0n) return Dec.big(an * (bd / ad) + bn, bd);
     return Dec.big(an * bd + bn * ad, ad * bd);
   }
   sub(o: Dec | number): Dec {
@@ -142,6 +162,7 @@ export class Dec {
   }
   mul(o: Dec | number): Dec {
     const b = Dec.from(o);
+    if (b.bn === null && b.sn === b.sd) return this;
     if (this.bn === null && b.bn === null) {
       const n = this.sn * b.sn, d = this.sd * b.sd;
       if (safe(n) && safe(d)) return Dec.small(n, d);
@@ -260,14 +281,24 @@ export function sum(values: Iterable<Dec>): Dec {
  */
 export function sumNumbers(values: readonly number[]): Dec {
   let cents = 0;
+  /** Other decimals, added as digits at the largest count of decimals seen. */
+  let digits = 0n;
+  let decimals = 0;
+  let hasDigits = false;
   let rest: Dec | null = null;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const c = Math.round(v * 100);
-    if (Number.isSafeInteger(c) && c / 100 === v && safe(cents + c)) cents += c;
-    else rest = rest === null ? Dec.from(v) : rest.add(v);
+    if (Number.isSafeInteger(c) && c / 100 === v && safe(cents + c)) { cents += c; continue; }
+    const parts = Number.isFinite(v) ? decimalParts(v) : null;
+    if (!parts) { rest = rest === null ? Dec.from(v) : rest.add(v); continue; }
+    const [n, k] = parts;
+    if (k > decimals) { digits *= pow10(k - decimals); decimals = k; }
+    digits += k === decimals ? n : n * pow10(decimals - k);
+    hasDigits = true;
   }
-  const total = Dec.cents(cents);
+  let total = Dec.cents(cents);
+  if (hasDigits) total = total.add(Dec.of(digits, pow10(decimals)));
   return rest === null ? total : total.add(rest);
 }
 
