@@ -9,8 +9,12 @@ import { MARKER_ATTR } from '../shared/pages/dom.ts';
 
 export const BADGE_VALUE = 'stored';
 
-const CSS = `:host{all:initial;display:inline-block;margin-left:6px;vertical-align:middle}
-.badge{font:600 11px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0d5b2a;background:#e3f4e8;border:1px solid #8cc7a0;border-radius:8px;padding:0 6px;white-space:nowrap}`;
+/** Its stylesheet (badge.css) comes from the background with the panel's (`content:panelStyle`); until then, plain text. */
+let css = '';
+
+export function useBadgeStyle(text: string): void {
+  css = text;
+}
 
 export function hasBadge(cell: Element): boolean {
   return Array.from(cell.children).some((c) => c.getAttribute(MARKER_ATTR) === BADGE_VALUE);
@@ -25,7 +29,7 @@ export function addBadge(cell: Element, text: string, title: string): void {
   host.setAttribute('title', title);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = CSS;
+  style.textContent = css;
   const label = doc.createElement('span');
   label.className = 'badge';
   label.textContent = text;

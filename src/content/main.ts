@@ -12,6 +12,7 @@ import browser from 'webextension-polyfill';
 import { send } from '../shared/messages.ts';
 import { describeError, userLanguage, useRuntimeCatalogue } from '../shared/i18n.ts';
 import '../shared/protocol/catalogue.ts';
+import { useBadgeStyle } from './badges.ts';
 import type { ContentContext } from './context.ts';
 import { fetchSpotFile } from './download.ts';
 import { toBase64 } from '../shared/protocol/files.ts';
@@ -27,7 +28,10 @@ import { FALLBACK_CSS, mountPanel } from './panel/mount.tsx';
 const lang = userLanguage();
 void Promise.all([
   send('content:catalogue', { lang }).then((entries) => useRuntimeCatalogue(lang, entries), () => undefined),
-  send('content:panelStyle', {}).then(({ css }) => css || FALLBACK_CSS, () => FALLBACK_CSS),
+  send('content:panelStyle', {}).then(({ css, badgeCss }) => {
+    useBadgeStyle(badgeCss);
+    return css || FALLBACK_CSS;
+  }, () => FALLBACK_CSS),
 ]).then(([, css]) => start(css));
 
 function start(css: string): void {

@@ -11,7 +11,10 @@ export const CONTENT_STRING_PREFIXES = ['panel', 'prefill_', 'a1_', 'error_', 'l
 declare module '../messages.ts' {
   interface Protocol {
     'content:catalogue': { request: { lang: Lang }; response: Record<string, string> };
-    /** The in-page helper's stylesheet (src/content/panel/panel.css), kept out of the content script like its strings. */
-    'content:panelStyle': { request: Record<string, never>; response: { css: string } };
+    /**
+     * The in-page helper's stylesheet (src/content/panel/panel.css) and the row badge's
+     * (src/content/badge.css), kept out of the content script like its strings.
+     */
+    'content:panelStyle': { request: Record<string, never>; response: { css: string; badgeCss: string } };
   }
 }
