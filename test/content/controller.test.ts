@@ -16,6 +16,8 @@ import { countsText } from '../../src/content/panel/Panel.tsx';
 import { MARKER_ATTR } from '../../src/shared/pages/dom.ts';
 import type { EbolCells } from '../../src/shared/pages/ebolList.ts';
 import { dateMemo, readEbolRow } from '../../src/shared/pages/ebolRow.ts';
+import { diagnosticsText } from '../../src/shared/pages/registry.ts';
+import type { PageDiagnostics } from '../../src/shared/pages/types.ts';
 import { ROOT } from '../companion/run.ts';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../background/fakeBrowser.ts')).fakeBrowser }));
@@ -44,7 +46,11 @@ const fakeSend = ((name: string, payload: Record<string, unknown>) => {
     case 'content:employers': return Promise.resolve({ employers: [], current: null });
     case 'content:setEmployer': return Promise.resolve({ employers: [{ taxNumber: payload.taxNumber, name: payload.name ?? payload.taxNumber }], current: payload.taxNumber });
     case 'content:listStoredNumbers': return Promise.resolve({ stored: [] });
-    // What the background's handler does (handlers/spot.ts).
+    // What the background's handlers do (handlers/spot.ts).
+    case 'content:diagnosticsText': {
+      const { diagnostics, version, at } = payload as { diagnostics: PageDiagnostics; version: string; at: string };
+      return Promise.resolve({ text: diagnosticsText(diagnostics, { version, at }) });
+    }
     case 'content:readEbolRows': {
       const dates = dateMemo();
       return Promise.resolve({ rows: (payload.rows as EbolCells[]).map((cells) => readEbolRow(cells, dates)) });
@@ -164,7 +170,9 @@ describe('the eBOL list in the page', () => {
     start();
     await vi.waitFor(() => expect(store.get().diagnostics?.data.missingLabels).toEqual(['Številka potrdila', 'Razlog', 'Od', 'Do']));
     expect(store.get().diagnostics?.text).toContain('Najdene oznake stolpcev: »Identifikator dokumenta«');
-    expect(calls).toEqual([]);
+    expect(store.get().diagnostics?.text).toMatch(/Različica: test\nČas: \d{4}-/);
+    // Only the words asked for: nothing read into certificates, nothing stored.
+    expect(calls.map((c) => c.name)).toEqual(['content:diagnosticsText']);
   });
 });
 

@@ -45,8 +45,32 @@ const storeMsg = (certificates: unknown[], over: Record<string, unknown> = {}) =
 describe('content:panelStyle', () => {
   it('hands the in-page helper its stylesheet, to SPOT tabs only', async () => {
     const answer = await fromSpot('content:panelStyle', {});
-    expect(answer).toMatchObject({ ok: true, value: { css: expect.any(String) } });
+    expect(answer).toMatchObject({ ok: true, value: { css: expect.any(String), badgeCss: expect.any(String) } });
     expect(await registry.dispatch(envelope('content:panelStyle', {}), senders.tab('https://spot.gov.si.evil.example/'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+});
+
+describe('content:diagnosticsText', () => {
+  const diagnostics = {
+    expectedPage: 'ebolList', hints: ['naslov strani (URL)'], foundLabels: ['Identifikator dokumenta'], expectedLabels: ['Številka potrdila'],
+    missingLabels: ['Številka potrdila'], headings: ['Prenos'], url: 'https://spot.gov.si/ebol?emso=0101990500003',
+  };
+
+  it('words the diagnostics, without the query string of the address', async () => {
+    const answer = await fromSpot('content:diagnosticsText', { diagnostics, version: '1.2.3', at: '2025-03-15T09:30:00.000Z' });
+    expect(answer).toMatchObject({ ok: true, value: { text: expect.stringContaining('Najdene oznake stolpcev: »Identifikator dokumenta«') } });
+    const text = (answer as { value: { text: string } }).value.text;
+    expect(text).toContain('Naslov strani: https://spot.gov.si/ebol\n');
+    expect(text).not.toContain('0101990500003');
+    expect(text).toMatch(/Različica: 1\.2\.3\nČas: 2025-03-15T09:30:00\.000Z$/);
+  });
+
+  it.each([
+    ['more than 50 labels', { ...diagnostics, foundLabels: Array.from({ length: 51 }, (_, i) => `L${i}`) }],
+    ['a label over 200 characters', { ...diagnostics, headings: ['A'.repeat(201)] }],
+    ['another page kind', { ...diagnostics, expectedPage: 'refundForm' }],
+  ])('refuses %s', async (_, d) => {
+    expect(await fromSpot('content:diagnosticsText', { diagnostics: d, version: '1', at: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
   });
 });
 

@@ -10,8 +10,10 @@ import type { Disclosure } from '../../lib/disclosure/model.ts';
 import { validateTaxNumber } from '../../lib/identifiers.ts';
 import { EBOL_LIST_LABELS, type EbolCells, type EbolField } from '../../shared/pages/ebolList.ts';
 import { dateMemo, readEbolRow } from '../../shared/pages/ebolRow.ts';
+import { diagnosticsText } from '../../shared/pages/registry.ts';
+import type { PageDiagnostics } from '../../shared/pages/types.ts';
 import {
-  MAX_CELL_CHARS, MAX_CERTIFICATES_PER_MESSAGE, MAX_NUMBERS_PER_MESSAGE, MAX_ROWS_PER_MESSAGE,
+  MAX_CELL_CHARS, MAX_CERTIFICATES_PER_MESSAGE, MAX_DIAGNOSTIC_LABELS, MAX_NUMBERS_PER_MESSAGE, MAX_ROWS_PER_MESSAGE,
 } from '../../shared/protocol/spot.ts';
 import type { SpotDb } from '../db.ts';
 import { defineHandlers } from '../registry.ts';
@@ -96,6 +98,13 @@ const ebolCells = object(Object.fromEntries(
   (Object.keys(EBOL_LIST_LABELS) as EbolField[]).map((f) => [f, optional(string({ max: MAX_CELL_CHARS }))]),
 )) as Validator<EbolCells>;
 
+const labels = array(string({ max: 200 }), { max: MAX_DIAGNOSTIC_LABELS });
+const diagnostics = object({
+  expectedPage: literal('ebolList', 'disclosureList'),
+  hints: labels, foundLabels: labels, expectedLabels: labels, missingLabels: labels, headings: labels,
+  url: string({ max: 2048 }),
+}) as Validator<PageDiagnostics>;
+
 export function spotHandlers({ db, now = () => new Date() }: SpotDeps) {
   return defineHandlers({
     'content:readEbolRows': {
@@ -106,6 +115,10 @@ export function spotHandlers({ db, now = () => new Date() }: SpotDeps) {
         const dates = dateMemo();
         return { rows: rows.map((cells) => readEbolRow(cells, dates)) };
       },
+    },
+    'content:diagnosticsText': {
+      validate: object({ diagnostics, version: string({ max: 40 }), at: string({ max: 40 }) }),
+      handle: ({ diagnostics: d, version, at }) => ({ text: diagnosticsText(d, { version, at }) }),
     },
     'content:storeCertificates': {
       validate: object({

@@ -6,8 +6,9 @@
 import { linkUrl } from '../../shared/pages/dom.ts';
 import { isEbolXmlLink } from '../../shared/pages/ebolList.ts';
 import { rowOfElement } from '../../shared/pages/disclosureList.ts';
-import { diagnosticsText, recognisePageCells } from '../../shared/pages/registry.ts';
-import type { EbolCellsPage, PageRecognition } from '../../shared/pages/types.ts';
+import { recognisePageCells } from '../../shared/pages/registry.ts';
+import type { EbolCellsPage, PageDiagnostics, PageRecognition } from '../../shared/pages/types.ts';
+import { MAX_DIAGNOSTIC_LABELS } from '../../shared/protocol/spot.ts';
 import { isOwnMutation } from '../badges.ts';
 import type { ContentContext } from '../context.ts';
 import { EmployerResolver } from '../employer.ts';
@@ -44,11 +45,20 @@ export function startPageReading(ctx: ContentContext): PageReading {
         if (page.employer.taxNumber) await employer.resolve(page.employer);
         return;
       case 'unrecognised': {
-        const text = diagnosticsText(page.diagnostics, { version: ctx.version });
-        if (text !== lastDiagnostics) {
-          lastDiagnostics = text;
-          const withTime = diagnosticsText(page.diagnostics, { version: ctx.version, at: new Date().toISOString() });
-          ctx.store.set({ page: 'unrecognised', diagnostics: { data: page.diagnostics, text: withTime } });
+        const d = page.diagnostics;
+        const key = JSON.stringify(d);
+        if (key !== lastDiagnostics) {
+          const at = new Date().toISOString();
+          const labels = (list: string[]) => list.slice(0, MAX_DIAGNOSTIC_LABELS).map((s) => s.slice(0, 200));
+          const sent: PageDiagnostics = {
+            ...d, hints: labels(d.hints), foundLabels: labels(d.foundLabels), expectedLabels: labels(d.expectedLabels),
+            missingLabels: labels(d.missingLabels), headings: labels(d.headings), url: d.url.slice(0, 2048),
+          };
+          // The background words it (registry.ts diagnosticsText); without it, the same labels as data.
+          const text = await ctx.send('content:diagnosticsText', { diagnostics: sent, version: ctx.version, at })
+            .then((r) => r.text, () => JSON.stringify({ ...sent, version: ctx.version, at }, null, 1));
+          lastDiagnostics = key;
+          ctx.store.set({ page: 'unrecognised', diagnostics: { data: d, text } });
         }
         return;
       }

@@ -9,6 +9,7 @@
 import type { Certificate } from '../../lib/certificates.ts';
 import type { Disclosure } from '../../lib/disclosure/model.ts';
 import type { EbolCells } from '../pages/ebolList.ts';
+import type { PageDiagnostics } from '../pages/types.ts';
 import type { EbolRowRead } from '../pages/ebolRow.ts';
 import type { EmployerRow } from '../rows.ts';
 
@@ -20,6 +21,8 @@ export const MAX_NUMBERS_PER_MESSAGE = 1000;
 export const MAX_ROWS_PER_MESSAGE = 100;
 /** Longest cell text sent to be read: far beyond any value of a certificate (a name is cut to 200 anyway). */
 export const MAX_CELL_CHARS = 200;
+/** Most labels (headings, hints) of each kind, and characters each, the diagnostics text is made of. */
+export const MAX_DIAGNOSTIC_LABELS = 50;
 
 export interface StoreCertificatesRequest {
   employerTax: string;
@@ -78,6 +81,8 @@ declare module '../messages.ts' {
   interface Protocol {
     /** The eBOL list's rows as cell texts → each row's certificate or problems, in order (nothing stored). */
     'content:readEbolRows': { request: { rows: EbolCells[] }; response: { rows: EbolRowRead[] } };
+    /** The page's diagnostics as the text the user copies (`diagnosticsText`; labels only, never data). */
+    'content:diagnosticsText': { request: { diagnostics: PageDiagnostics; version: string; at: string }; response: { text: string } };
     'content:storeCertificates': { request: StoreCertificatesRequest; response: StoreCertificatesResponse };
     'content:storeDisclosure': { request: StoreDisclosureRequest; response: DisclosureOutcome };
     'content:listStoredNumbers': { request: { employerTax: string; numbers: string[] }; response: { stored: string[] } };
