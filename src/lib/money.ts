@@ -280,14 +280,19 @@ export function sum(values: Iterable<Dec>): Dec {
  * decimal text and bigints.
  */
 export function sumNumbers(values: readonly number[]): Dec {
+  return sumNumbersOf(values, (v) => v);
+}
+
+/** `sumNumbers` of `value(item)` over items, without an array of the numbers in between. */
+export function sumNumbersOf<T>(items: readonly T[], value: (item: T) => number): Dec {
   let cents = 0;
   /** Other decimals, added as digits at the largest count of decimals seen. */
   let digits = 0n;
   let decimals = 0;
   let hasDigits = false;
   let rest: Dec | null = null;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
+  for (let i = 0; i < items.length; i++) {
+    const v = value(items[i]!);
     const c = Math.round(v * 100);
     if (Number.isSafeInteger(c) && c / 100 === v && safe(cents + c)) { cents += c; continue; }
     const parts = Number.isFinite(v) ? decimalParts(v) : null;

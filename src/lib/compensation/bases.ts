@@ -1,5 +1,5 @@
 import { addMonths, monthOf, yearOf, type IsoMonth } from '../dates.ts';
-import { Dec, sumNumbers } from '../money.ts';
+import { Dec, sumNumbersOf } from '../money.ts';
 import { rowWarnings, type BaseRow } from '../baseRows.ts';
 import { HOURLY_BASE_ROUNDED_TO_CENTS, INCOME_TYPES_EXCLUDED_FROM_ZZZS_BASE } from '../rules/index.ts';
 import type { Absence } from './absences.ts';
@@ -35,7 +35,9 @@ export interface BaseFailure {
 const inMonths = (rows: readonly BaseRow[], months: readonly IsoMonth[]): BaseRow[] =>
   rows.filter((r) => months.includes(r.month));
 
-const totalOf = (rows: readonly BaseRow[], key: 'amount' | 'hours'): Dec => sumNumbers(rows.map((r) => r[key] ?? 0));
+const amountOf = (r: BaseRow): number => r.amount ?? 0;
+const hoursOf = (r: BaseRow): number => r.hours ?? 0;
+const totalOf = (rows: readonly BaseRow[], key: 'amount' | 'hours'): Dec => sumNumbersOf(rows, key === 'amount' ? amountOf : hoursOf);
 
 /** True when each row is of a later month than the one before (one row a month, in order: the usual data). */
 function monthsAscending(rows: readonly BaseRow[]): boolean {

@@ -4,7 +4,7 @@ import { ZZZS_FIRST_RATE_DAYS, type Param, type Rules, type ZzzsPercentages } fr
 import type { Dated } from '../rules/types.ts';
 import type { Absence, AbsenceCertificate } from './absences.ts';
 import type { CaseInput } from './input.ts';
-import { SegmentCollector, type DaySegment } from './segments.ts';
+import { SegmentCollector, type DaySegment, type Payer } from './segments.ts';
 
 export type { Payer } from './segments.ts';
 
@@ -138,36 +138,82 @@ export function assignDays(
   if (zzzsPays && lastDn - zzzsFromDn >= firstRateDays) period.day91 = fromDayNumber(zzzsFromDn + firstRateDays);
 
   const collector = new SegmentCollector(Dec.from(input.worker.weeklyHours).div(5));
-  const calendar = input.worker.calendar;
   const rates = zzzsRateLookup(rules);
-  eachDayOf(absence, (cert, dn, _y, monthKey) => {
-    const working = isWorkingDn(dn);
-    // Hours (RULES §4): the special work calendar, else 0 on a weekend, else the
-    // certificate's partial hours, else weekly hours / 5.
-    const special = calendar ? calendar[fromDayNumber(dn)] : undefined;
-    const hours = special !== undefined ? Dec.from(special) : !working ? 'none' : cert.hoursPerDay === null ? 'full' : 'partial';
-    if (dn < zzzsFromDn) {
-      collector.day(cert, dn, monthKey, 'employer', cert.reasonInfo.employerPercent ?? 0, working, hours);
-    } else {
-      const pct = rates(cert, dn);
-      collector.day(cert, dn, monthKey, 'zzzs', dn - zzzsFromDn < firstRateDays ? pct.first90 : pct.from91, working, hours);
-    }
-    return false;
-  });
+  const calendar = input.worker.calendar;
+  if (calendar) collectDays(absence, collector, calendar, zzzsFromDn, rates);
+  else collectRuns(absence, collector, zzzsFromDn, rates);
   collector.flush();
   return { segments: collector.segments, period };
 }
 
+type Rates = (cert: AbsenceCertificate, dn: number) => RateRow;
+
+/** Day by day, for a worker with a special work calendar (any day may have its own hours). */
+function collectDays(
+  absence: Absence, collector: SegmentCollector, calendar: Readonly<Record<IsoDate, number>>, zzzsFromDn: number, rates: Rates,
+): void {
+  const firstRateDays = ZZZS_FIRST_RATE_DAYS.value;
+  eachDayOf(absence, (cert, dn, _y, monthKey) => {
+    const working = isWorkingDn(dn);
+    // Hours (RULES §4): the special work calendar, else 0 on a weekend, else the
+    // certificate's partial hours, else weekly hours / 5.
+    const special = calendar[fromDayNumber(dn)];
+    const hours = special !== undefined ? Dec.from(special) : !working ? 'none' : cert.hoursPerDay === null ? 'full' : 'partial';
+    if (dn < zzzsFromDn) {
+      collector.day(cert, dn, monthKey, 'employer', cert.reasonInfo.employerPercent ?? 0, working, hours);
+    } else {
+      const pct = rates(cert, dn).value;
+      collector.day(cert, dn, monthKey, 'zzzs', dn - zzzsFromDn < firstRateDays ? pct.first90 : pct.from91, working, hours);
+    }
+    return false;
+  });
+}
+
+/**
+ * Run by run, without a special calendar: payer, percentage and hours per day can change
+ * only at a month's end, where ZZZS takes over, at day 91 and where a dated rate ends, so
+ * the days between are counted at once (issue 8). Gives what `collectDays` gives.
+ */
+function collectRuns(absence: Absence, collector: SegmentCollector, zzzsFromDn: number, rates: Rates): void {
+  const day91 = zzzsFromDn + ZZZS_FIRST_RATE_DAYS.value;
+  for (const cert of absence.certificates) {
+    let { y, m, d } = parseIso(cert.effectiveFrom);
+    const last = toDayNumber(cert.to);
+    let dn = toDayNumber(cert.effectiveFrom);
+    while (dn <= last) {
+      let end = Math.min(last, dn + daysInMonth(y, m) - d);
+      let payer: Payer = 'employer';
+      let percentage: number;
+      if (dn < zzzsFromDn) {
+        end = Math.min(end, zzzsFromDn - 1);
+        percentage = cert.reasonInfo.employerPercent ?? 0;
+      } else {
+        payer = 'zzzs';
+        const row = rates(cert, dn);
+        end = Math.min(end, row.to);
+        if (dn < day91) { end = Math.min(end, day91 - 1); percentage = row.value.first90; } else percentage = row.value.from91;
+      }
+      const working = workingDaysIn(dn, end);
+      collector.run(cert, dn, end, y * 12 + m - 1, payer, percentage, working);
+      d += end - dn + 1;
+      if (d > daysInMonth(y, m)) { d = 1; if (++m > 12) { m = 1; y++; } }
+      dn = end + 1;
+    }
+  }
+}
+
+interface RateRow { to: number; value: ZzzsPercentages }
+
 /** ZZZS percentages of a certificate's reason on a day; the dated row is reused while it stays valid. */
-function zzzsRateLookup(rules: Rules): (cert: AbsenceCertificate, dn: number) => ZzzsPercentages {
+function zzzsRateLookup(rules: Rules): Rates {
   let last: { cert: AbsenceCertificate; from: number; to: number; value: ZzzsPercentages } | null = null;
   return (cert, dn) => {
-    if (last && last.cert === cert && dn >= last.from && dn <= last.to) return last.value;
+    if (last && last.cert === cert && dn >= last.from && dn <= last.to) return last;
     const date = fromDayNumber(dn);
     const row = rules.zzzsPercentages(cert.reasonInfo, date) as (Param<ZzzsPercentages> & Partial<Dated<ZzzsPercentages>>) | null;
     if (!row) throw new RangeError(`Za razlog ${cert.reason} ni odstotka ZZZS na dan ${date}.`);
     const valid = cert.reasonInfo.zzzs.find((r) => r.from <= date && (r.to === undefined || date <= r.to));
     last = { cert, from: valid ? toDayNumber(valid.from) : dn, to: valid?.to ? toDayNumber(valid.to) : valid ? Number.MAX_SAFE_INTEGER : dn, value: row.value };
-    return row.value;
+    return last;
   };
 }

@@ -1,10 +1,11 @@
 import { addDays, yearOf, type IsoDate, type IsoMonth } from '../dates.ts';
 import { countWorkingDays } from '../calendar.ts';
-import { money, sumNumbers } from '../money.ts';
+import { money, sumNumbers, type Dec } from '../money.ts';
 import { createRules, RECURRENCE_BREAK_WORKING_DAYS, type Rules } from '../rules/index.ts';
 import { absenceCertificate, chainAbsences, type Absence, type AbsenceCertificate } from './absences.ts';
 import { AnnualCounter, assignDays, type Payer } from './days.ts';
-import { employerBase, isBase, zzzsBase, type Base, type BaseKind } from './bases.ts';
+import type { DaySegment } from './segments.ts';
+import { employerBase, isBase, zzzsBase, type Base, type BaseFailure, type BaseKind } from './bases.ts';
 import { segmentAmount } from './amounts.ts';
 import { Explainer, plainTrace, type EngineWarning, type TraceStep } from './trace.ts';
 import { warningText } from './warnings.ts';
@@ -100,6 +101,32 @@ function possibleRecurrence(prev: Absence | undefined, cur: Absence): boolean {
   return gap < RECURRENCE_BREAK_WORKING_DAYS.value;
 }
 
+/** The amount of each segment of absence `i`, with a step each (a function of its own: a smaller unit for the JIT). */
+function amountSegments(
+  ex: Explainer, i: number, daySegments: readonly DaySegment[], eBase: Base | BaseFailure | null, zBase: Base | BaseFailure | null,
+  rules: Rules, currentHourlyPay: Dec | null, segments: Segment[],
+): void {
+  for (let k = 0; k < daySegments.length; k++) {
+    const seg = daySegments[k]!;
+    const base = seg.payer === 'employer' ? eBase : zBase;
+    const hb = base && isBase(base) ? base.hourly : null;
+    const calc = hb ? segmentAmount(seg, hb, rules, currentHourlyPay) : null;
+    if (calc?.missing.length) ex.warn({ code: 'PARAMETER_MISSING', ...warningText('PARAMETER_MISSING'), absence: i });
+    const hours = seg.hours.toNumber(4);
+    const hourly = hb ? money(hb) : null;
+    const raw = calc ? money(calc.raw) : null;
+    const out: Segment = {
+      certificate: seg.cert.number, reason: seg.cert.reason, from: seg.from, to: seg.to, payer: seg.payer,
+      workingDays: seg.workingDays, hours, hourlyBase: hourly,
+      percentage: seg.percentage, amount: calc ? money(calc.amount) : null, absence: i, month: seg.month,
+      rawAmount: raw, limitApplied: calc?.applied ?? null,
+    };
+    segments.push(out);
+    const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
+    ex.step(segmentStep, segmentArg(out, pctRef, calc));
+  }
+}
+
 /** Computes a case (CASES.md) after validation. */
 export function compute(input: CaseInput, rules: Rules = createRules(input.parameters)): CompensationResult {
   const ex = new Explainer();
@@ -148,24 +175,7 @@ export function compute(input: CaseInput, rules: Rules = createRules(input.param
     if (zBase) { traceBase(ex, i, 'zzzs', zBase); warnAll(ex, zBase.warnings, i); }
     traceDay91(ex, i, period);
 
-    for (const seg of daySegments) {
-      const base = seg.payer === 'employer' ? eBase : zBase;
-      const hb = base && isBase(base) ? base.hourly : null;
-      const calc = hb ? segmentAmount(seg, hb, rules, input.worker.currentHourlyPay) : null;
-      if (calc?.missing.length) ex.warn({ code: 'PARAMETER_MISSING', ...warningText('PARAMETER_MISSING'), absence: i });
-      const hours = seg.hours.toNumber(4);
-      const hourly = hb ? money(hb) : null;
-      const raw = calc ? money(calc.raw) : null;
-      const out: Segment = {
-        certificate: seg.cert.number, reason: seg.cert.reason, from: seg.from, to: seg.to, payer: seg.payer,
-        workingDays: seg.workingDays, hours, hourlyBase: hourly,
-        percentage: seg.percentage, amount: calc ? money(calc.amount) : null, absence: i, month: seg.month,
-        rawAmount: raw, limitApplied: calc?.applied ?? null,
-      };
-      segments.push(out);
-      const pctRef = seg.payer === 'employer' ? 'ZDR-1 čl. 137' : (rules.zzzsPercentages(seg.cert.reasonInfo, seg.from)?.source ?? 'ZZVZZ čl. 31');
-      ex.step(segmentStep, segmentArg(out, pctRef, calc));
-    }
+    amountSegments(ex, i, daySegments, eBase, zBase, rules, input.worker.currentHourlyPay, segments);
     summaries.push({
       index: i, group: absence.group === 'OWN' ? absence.certificates[0]!.reason : absence.group, from: absence.from, to: absence.to,
       certificates: absence.certificates.map((c) => c.number), employerWorkingDays: period.employerWorkingDays, zzzsFrom: period.zzzsFrom,

@@ -70,6 +70,25 @@ export class SegmentCollector {
     else if (hours !== 'none') this.special = this.special === null ? hours : this.special.add(hours);
   }
 
+  /**
+   * Days `fromDn`..`toDn` of one certificate, alike in payer, percentage and month, of which
+   * `workingDays` are working days at the usual or the certificate's hours and the rest 0.
+   */
+  run(cert: AbsenceCertificate, fromDn: number, toDn: number, monthKey: number, payer: Payer, percentage: number, workingDays: number): void {
+    if (cert !== this.cert || payer !== this.payer || percentage !== this.percentage || monthKey !== this.monthKey) {
+      this.flush();
+      this.cert = cert;
+      this.payer = payer;
+      this.percentage = percentage;
+      this.monthKey = monthKey;
+      this.fromDn = fromDn;
+    }
+    this.toDn = toDn;
+    this.workingDays += workingDays;
+    if (cert.hoursPerDay === null) this.fullDays += workingDays;
+    else this.partialDays += workingDays;
+  }
+
   /** Ends the current segment, if any. */
   flush(): void {
     const cert = this.cert;
