@@ -141,6 +141,7 @@ export class Dec {
 
   add(o: Dec | number): Dec {
     const b = Dec.from(o);
+    if (b.isZero()) return this;
     if (this.bn === null && b.bn === null) {
       if (this.sd === b.sd) {
         const s = this.sn + b.sn;
@@ -158,7 +159,8 @@ export class Dec {
     return Dec.big(an * bd + bn * ad, ad * bd);
   }
   sub(o: Dec | number): Dec {
-    return this.add(Dec.from(o).neg());
+    const b = Dec.from(o);
+    return b.isZero() ? this : this.add(b.neg());
   }
   mul(o: Dec | number): Dec {
     const b = Dec.from(o);

@@ -89,7 +89,8 @@ export function employerBase(absence: Absence, input: BaseInput): Base | BaseFai
 export function zzzsBase(absence: Absence, input: ZzzsBaseInput): Base | BaseFailure {
   const year = yearOf(absence.from);
   const startMonth = monthOf(absence.from);
-  const eligible = input.rows.filter((r) => !INCOME_TYPES_EXCLUDED_FROM_ZZZS_BASE.includes(r.incomeType));
+  const excluded = (r: BaseRow): boolean => INCOME_TYPES_EXCLUDED_FROM_ZZZS_BASE.includes(r.incomeType);
+  const eligible = input.rows.some(excluded) ? input.rows.filter((r) => !excluded(r)) : input.rows;
   const excludedRows = input.rows.length - eligible.length;
   const warnings: string[] = input.noData ? ['NO_DATA_IN_DISCLOSURE'] : [];
   /** Σ hours of rows that can make a base; null when they cannot. */
