@@ -94,6 +94,8 @@ export class Dec {
 
   static readonly ZERO = Dec.small(0, 1);
   static readonly ONE = Dec.small(1, 1);
+  /** 0…1023 made once: percentages, 100, hours and day counts are mixed in on every segment. */
+  private static readonly SMALL = Array.from({ length: 1024 }, (_, i) => Dec.small(i, 1));
 
   get n(): bigint {
     return this.bn ?? BigInt(this.sn);
@@ -112,7 +114,7 @@ export class Dec {
     if (typeof value === 'bigint') return Dec.big(value, 1n);
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new RangeError(`Ni končno število: ${value}`);
-      if (Number.isSafeInteger(value)) return Dec.small(value, 1);
+      if (Number.isSafeInteger(value)) return value >= 0 && value < Dec.SMALL.length ? Dec.SMALL[value]! : Dec.small(value, 1);
       // Money: a double that is exactly the nearest one to k/100 has that decimal as its shortest form.
       const cents = Math.round(value * 100);
       if (Number.isSafeInteger(cents) && cents / 100 === value) return Dec.small(cents, 100);

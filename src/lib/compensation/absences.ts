@@ -55,11 +55,12 @@ export function chainAbsences(certs: readonly AbsenceCertificate[]): { absences:
   // Certificates nearly always come in order; sorting a copy allocates (issue 8).
   const sorted = inOrder(certs) ? certs : [...certs].sort(byStart);
   const absences: Absence[] = [];
-  const lastOfGroup = new Map<string, Absence>();
+  // The open absence of each group; a case has one or two groups, so a list beats a Map (issue 8).
+  const lastOfGroup: Absence[] = [];
   const overlapped: string[] = [];
   for (const cert of sorted) {
     const key = groupKeyOf(cert.reasonInfo);
-    const open = lastOfGroup.get(key);
+    const open = lastOfGroup.find((a) => a.groupKey === key);
     if (open && (cert.from <= open.to || noWorkingDayBetween(open.to, cert.from))) {
       if (cert.from <= open.to) {
         overlapped.push(cert.number);
@@ -74,7 +75,9 @@ export function chainAbsences(certs: readonly AbsenceCertificate[]): { absences:
       group: cert.reasonInfo.group, groupKey: key, certificates: [absenceCertificate(cert, cert.reasonInfo, cert.from)], from: cert.from, to: cert.to,
     };
     absences.push(absence);
-    lastOfGroup.set(key, absence);
+    const at = lastOfGroup.findIndex((a) => a.groupKey === key);
+    if (at >= 0) lastOfGroup[at] = absence;
+    else lastOfGroup.push(absence);
   }
   return { absences, overlapped };
 }

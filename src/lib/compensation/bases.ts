@@ -39,6 +39,13 @@ const amountOf = (r: BaseRow): number => r.amount ?? 0;
 const hoursOf = (r: BaseRow): number => r.hours ?? 0;
 const totalOf = (rows: readonly BaseRow[], key: 'amount' | 'hours'): Dec => sumNumbersOf(rows, key === 'amount' ? amountOf : hoursOf);
 
+/** The codes without repeats, first occurrence kept. */
+function distinct(codes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const c of codes) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
 /** True when each row is of a later month than the one before (one row a month, in order: the usual data). */
 function monthsAscending(rows: readonly BaseRow[]): boolean {
   for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.month >= rows[i]!.month) return false;
@@ -141,7 +148,7 @@ export function zzzsBase(absence: Absence, input: ZzzsBaseInput): Base | BaseFai
   return {
     kind: chosen.kind, months: distinctMonths(chosen.rows), paidMonths: paidMonths(chosen.rows), amount, hours,
     excludedAllowances: input.excludedAllowances, valorisation,
-    hourly: net.div(hours).mul(valorisation).round(HOURLY_BASE_ROUNDED_TO_CENTS.value), year: chosen.year, warnings: [...new Set(warnings)], excludedRows,
+    hourly: net.div(hours).mul(valorisation).round(HOURLY_BASE_ROUNDED_TO_CENTS.value), year: chosen.year, warnings: distinct(warnings), excludedRows,
   };
 }
 

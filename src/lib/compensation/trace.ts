@@ -87,6 +87,8 @@ export class Explainer {
 
   /** Distinct warning codes in the order they were first raised. */
   codes(): string[] {
-    return [...new Set(this.warnings.map((w) => w.code))];
+    const codes: string[] = [];
+    for (const w of this.warnings) if (!codes.includes(w.code)) codes.push(w.code);
+    return codes;
   }
 }
