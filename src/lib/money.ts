@@ -222,7 +222,8 @@ export class Dec {
     const r = a % d;
     let q = (a - r) / d;
     if (r * 2 >= d) q += 1;
-    return n < 0 ? -q : q;
+    // A negative value rounding to 0 gives 0, as the bigint 0n does, not −0.
+    return n < 0 && q !== 0 ? -q : q;
   }
 
   /** Value in integer units of 10^-places, rounded half away from zero. */
