@@ -6,6 +6,11 @@ import { MessageError } from '../shared/messages.ts';
 
 export const DASH = '—';
 
+/** The user's language's side of a text the engine gives in both (warnings, trace steps, invoice lines). */
+export function inUserLanguage(x: { sl: string; en: string }): string {
+  return userLanguage() === 'en' ? x.en : x.sl;
+}
+
 export function showDate(iso: string | null | undefined): string {
   return iso ? formatDate(iso, userLanguage()) : DASH;
 }

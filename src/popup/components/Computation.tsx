@@ -4,14 +4,15 @@
  * formats them. Warnings come with the action that resolves them; the trace is the
  * explanation, each step with its legal reference and a CONVENTION / UNCONFIRMED mark.
  */
-import type { EngineWarning, TraceStep } from '../../lib/compensation/index.ts';
+import type { EngineWarning } from '../../lib/compensation/index.ts';
 import { warningText } from '../../lib/compensation/warnings.ts';
 import { todayInLjubljana } from '../../lib/dates.ts';
 import { expiryState } from '../../lib/refund.ts';
 import { t, userLanguage, type MessageKey } from '../../shared/i18n.ts';
 import type { ComputationOptions, ComputationView } from '../../shared/protocol/ui.ts';
 import { formatTimestamp } from '../../shared/i18n.ts';
-import { DASH, showDate, showMoney, showNumber, showPeriod } from '../format.ts';
+import { DASH, inUserLanguage, showDate, showMoney, showNumber, showPeriod } from '../format.ts';
+import { Trace } from './Trace.tsx';
 import { payerName, reasonName } from '../labels.ts';
 import type { ViewParams } from '../views/types.ts';
 import { ComputationInputs, INPUT_IDS } from './ComputationInputs.tsx';
@@ -42,7 +43,6 @@ export const WARNING_ACTIONS: Readonly<Record<string, Action>> = {
   NO_CERTIFICATES: { kind: 'navigate', view: 'certificates', label: 'popup_action_certificates' },
 };
 
-const textOf = (x: { sl: string; en: string }): string => (userLanguage() === 'en' ? x.en : x.sl);
 
 function focusById(id: string): void {
   const el = document.getElementById(id);
@@ -81,7 +81,7 @@ export function Computation({ view, employerTax, onOptions, onRelinked, navigate
               const action = WARNING_ACTIONS[w.code];
               return (
                 <li key={`${w.code}:${i}`} class="warning" data-code={w.code}>
-                  <span class="warning__text">{textOf(w)}</span>
+                  <span class="warning__text">{inUserLanguage(w)}</span>
                   {w.code === 'POSSIBLE_RECURRENCE' && view.previous && (
                     <span class="warning__detail">
                       {' '}{t('popup_previousAbsence', showPeriod(view.previous.from, view.previous.to), String(view.previous.employerDays), String(view.previous.breakWorkingDays))}
@@ -201,23 +201,3 @@ export function Computation({ view, employerTax, onOptions, onRelinked, navigate
   );
 }
 
-export function Trace({ steps }: { steps: readonly TraceStep[] }) {
-  return (
-    <section aria-labelledby="trace-title" class="trace" data-testid="trace">
-      <h4 id="trace-title">{t('popup_trace')}</h4>
-      <ol>
-        {steps.map((s, i) => (
-          <li key={i} class="trace__step" data-step={s.step}>
-            <span class="trace__text">{textOf(s)}</span>
-            {s.status && (
-              <span class={`mark mark--${s.status.toLowerCase()}`} title={t(`popup_markTitle_${s.status}`)}>
-                {' '}{t(`popup_mark_${s.status}`)}
-              </span>
-            )}
-            <small class="trace__ref">{t('popup_legalRef', s.ref)}</small>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}

@@ -14,7 +14,7 @@ import { eur } from '../../lib/format.ts';
 import { CONTRIBUTION_NAMES } from '../../lib/rules/contributions.ts';
 import { t, userLanguage } from '../../shared/i18n.ts';
 import { openAppTab } from '../api.ts';
-import { DASH, errorMessage, showDate } from '../format.ts';
+import { DASH, errorMessage, inUserLanguage, showDate } from '../format.ts';
 import { onInvoiceOffered, takeInvoice, type OfferedInvoice } from './InvoiceInbox.ts';
 
 /** Days before the due date from which the panel warns. */
@@ -25,7 +25,6 @@ type Loaded =
   | { state: 'error'; fileName: string; message: string }
   | ({ state: 'data' } & OfferedInvoice);
 
-const textOf = (x: { sl: string; en: string }): string => (userLanguage() === 'en' ? x.en : x.sl);
 const money = (v: number): string => eur(v, userLanguage());
 
 export function InvoicePanel({ month, expected, expectedError, today, inPopup, onMonth }: {
@@ -172,7 +171,7 @@ function InvoiceDetails({ fileName, invoice, month, expected, expectedError, tod
 
       {invoice.warnings.length > 0 && (
         <ul class="warnings" data-testid="invoice-warnings">
-          {invoice.warnings.map((w) => <li key={w} class="warning" data-code={w}>{textOf(ESLOG_WARNINGS[w])}</li>)}
+          {invoice.warnings.map((w) => <li key={w} class="warning" data-code={w}>{inUserLanguage(ESLOG_WARNINGS[w])}</li>)}
         </ul>
       )}
 
@@ -192,7 +191,7 @@ function InvoiceDetails({ fileName, invoice, month, expected, expectedError, tod
               <td class="wrap" data-field="description">{l.description}</td>
               <td data-field="kind">
                 {l.kind === null ? (comparison ? t('se_kindUnknown') : DASH)
-                  : l.kind === 'INTEREST' ? t('se_kindInterest') : textOf(CONTRIBUTION_NAMES[l.kind])}
+                  : l.kind === 'INTEREST' ? t('se_kindInterest') : inUserLanguage(CONTRIBUTION_NAMES[l.kind])}
               </td>
               <td class="num" data-field="amount">{money(l.amount)}</td>
               <td class="num" data-field="expected">
@@ -227,7 +226,7 @@ function InvoiceDetails({ fileName, invoice, month, expected, expectedError, tod
                 {comparison.difference === 0 ? t('se_differenceNone') : t('se_difference', (comparison.difference > 0 ? '+' : '') + money(comparison.difference))}
               </p>
               <ul data-testid="invoice-explanation">
-                {comparison.explanation.map((e, i) => <li key={i}>{textOf(e)}</li>)}
+                {comparison.explanation.map((e, i) => <li key={i}>{inUserLanguage(e)}</li>)}
               </ul>
             </>
           )

@@ -11,7 +11,6 @@
  * s.p. who was never ill has no certificates): then with the month's minimum base.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { TraceStep } from '../../lib/compensation/index.ts';
 import { warningText } from '../../lib/compensation/warnings.ts';
 import { expectedContributions, type ExpectedContributions } from '../../lib/contributions.ts';
 import type { CsvDialect } from '../../lib/csv.ts';
@@ -29,14 +28,14 @@ import { InvoicePanel } from '../components/InvoicePanel.tsx';
 import { Empty, LoadState } from '../components/LoadState.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { useDebounced } from '../components/useDebounced.ts';
-import { errorMessage, formatNumberInput, parseUserNumber, showDate, showNumber } from '../format.ts';
+import { errorMessage, formatNumberInput, inUserLanguage, parseUserNumber, showDate, showNumber } from '../format.ts';
+import { Trace } from '../components/Trace.tsx';
 import { computeOpsvz, opsvzCsv, opsvzExportRows, type OpsvzResult } from './SelfEmployedModel.ts';
 import type { ViewProps } from './types.ts';
 
 /** People listed in the chooser at once; a search box appears when there are more. */
 const WORKER_PAGE = 100;
 
-const textOf = (x: { sl: string; en: string }): string => (userLanguage() === 'en' ? x.en : x.sl);
 
 /** Whether long-term care is due in the month at all (from July 2025). */
 function monthHasLongTermCare(month: IsoMonth): boolean {
@@ -302,7 +301,7 @@ function OpsvzSection({ data, month, employer, inputs, dialect, onDialect, today
       {data.truncated && <p class="warning" role="note">{t('se_truncated')}</p>}
       {f.warnings.length > 0 && (
         <ul class="warnings" data-testid="opsvz-warnings">
-          {f.warnings.map((w) => <li key={w} class="warning" data-code={w}>{textOf(warningText(w))}</li>)}
+          {f.warnings.map((w) => <li key={w} class="warning" data-code={w}>{inUserLanguage(warningText(w))}</li>)}
         </ul>
       )}
 
@@ -396,7 +395,7 @@ function OpsvzSection({ data, month, employer, inputs, dialect, onDialect, today
         </p>
       </fieldset>
 
-      <TraceList id="opsvz-trace" title={t('se_opsvzTrace')} steps={f.trace} />
+      <Trace id="opsvz-trace" title={t('se_opsvzTrace')} steps={f.trace} />
     </section>
   );
 }
@@ -448,7 +447,7 @@ function ContributionsSection({ month, inputs, contributions, remembered, earlie
               <tbody>
                 {value.lines.map((l) => (
                   <tr key={l.code} data-code={l.code}>
-                    <th scope="row" class="wrap">{textOf(l)}</th>
+                    <th scope="row" class="wrap">{inUserLanguage(l)}</th>
                     <td class="num">{l.rate === null ? t('se_flat') : `${showNumber(l.rate)} %`}</td>
                     <td class="num" data-field="amount">{eur(l.amount, lang)}</td>
                   </tr>
@@ -463,7 +462,7 @@ function ContributionsSection({ month, inputs, contributions, remembered, earlie
             </table>
             <details>
               <summary>{t('se_contributionsTrace')}</summary>
-              <TraceList id="contributions-trace" title={t('se_contributionsTrace')} steps={value.trace} />
+              <Trace id="contributions-trace" title={t('se_contributionsTrace')} steps={value.trace} />
             </details>
           </>
         )
@@ -472,23 +471,3 @@ function ContributionsSection({ month, inputs, contributions, remembered, earlie
   );
 }
 
-function TraceList({ id, title, steps }: { id: string; title: string; steps: readonly TraceStep[] }) {
-  return (
-    <section aria-labelledby={`${id}-title`} class="trace" data-testid={id}>
-      <h4 id={`${id}-title`}>{title}</h4>
-      <ol>
-        {steps.map((s, i) => (
-          <li key={i} class="trace__step" data-step={s.step}>
-            <span class="trace__text">{textOf(s)}</span>
-            {s.status && (
-              <span class={`mark mark--${s.status.toLowerCase()}`} title={t(`popup_markTitle_${s.status}`)}>
-                {' '}{t(`popup_mark_${s.status}`)}
-              </span>
-            )}
-            <small class="trace__ref">{t('popup_legalRef', s.ref)}</small>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}
