@@ -74,6 +74,27 @@ export function nthWorkingDay(start: IsoDate, n: number): IsoDate {
   return date;
 }
 
+/** Monday–Friday, for a day number (days since 1970-01-01, a Thursday). */
+export function isWorkingDayNumber(dn: number): boolean {
+  return (((dn + 3) % 7) + 7) % 7 < 5;
+}
+
+/** Working days from day number `a` to `b`, inclusive: whole weeks at once, five days each. */
+export function workingDayNumbersIn(a: number, b: number): number {
+  if (b < a) return 0;
+  const span = b - a + 1;
+  let count = Math.floor(span / 7) * 5;
+  for (let dn = a + span - (span % 7); dn <= b; dn++) if (isWorkingDayNumber(dn)) count++;
+  return count;
+}
+
+/** The n-th working day from day number `start`, a working day itself (n = 1 gives `start`). */
+export function nthWorkingDayNumber(start: number, n: number): number {
+  let dn = start + Math.floor((n - 1) / 5) * 7;
+  for (let left = (n - 1) % 5; left > 0;) if (isWorkingDayNumber(++dn)) left--;
+  return dn;
+}
+
 /** Working days from `from` to `to`, inclusive (whole weeks counted at once, five days each). */
 export function countWorkingDays(from: IsoDate, to: IsoDate): number {
   const { y: y1, m: m1, d: d1 } = parseIso(from);

@@ -4,6 +4,7 @@ import { ZZZS_FIRST_RATE_DAYS, type Param, type Rules, type ZzzsPercentages } fr
 import type { Dated } from '../rules/types.ts';
 import type { Absence, AbsenceCertificate } from './absences.ts';
 import type { CaseInput } from './input.ts';
+import { employerDays } from './employerDays.ts';
 import { SegmentCollector, type DaySegment, type Payer } from './segments.ts';
 
 export type { Payer } from './segments.ts';
@@ -33,8 +34,8 @@ export class AnnualCounter {
   get(year: number): number {
     return this.used.get(year) ?? 0;
   }
-  add(year: number): void {
-    this.used.set(year, this.get(year) + 1);
+  add(year: number, days: number): void {
+    if (days > 0) this.used.set(year, this.get(year) + days);
   }
 }
 
@@ -112,24 +113,7 @@ export function assignDays(
 
   /** First day ZZZS pays (every later day too); Infinity when the employer pays them all. */
   let zzzsFromDn = switched ? firstDn : Infinity;
-  if (!switched) {
-    let k = 0;
-    eachDayOf(absence, (_cert, dn, y) => {
-      if (!isWorkingDn(dn)) return false;
-      k++;
-      const date = fromDayNumber(dn);
-      const limit = rules.perAbsenceLimit(absence.group, date);
-      const annual = rules.annualLimit(absence.group, date);
-      period.limit = limit;
-      if (annual) period.annualLimit = annual;
-      if (limit !== null && k > limit.value) period.endedBy = 'perAbsenceLimit';
-      else if (annual !== null && counter.get(y) >= annual.value) period.endedBy = 'annualLimit';
-      else { counter.add(y); period.employerWorkingDays++; return false; }
-      // Days before the first working day follow it: with no employer day, ZZZS pays from the start.
-      zzzsFromDn = period.employerWorkingDays === 0 ? firstDn : dn;
-      return true;
-    });
-  }
+  if (!switched) zzzsFromDn = employerDays(absence, rules, counter, period, firstDn);
   period.usedAfter = firstWorkingYear === null ? 0 : counter.get(firstWorkingYear);
 
   const zzzsPays = zzzsFromDn <= lastDn;
