@@ -5,6 +5,7 @@ import type { Dated } from '../rules/types.ts';
 import type { Absence, AbsenceCertificate } from './absences.ts';
 import type { CaseInput } from './input.ts';
 import { employerDays } from './employerDays.ts';
+import { isWorkingDayNumber, workingDayNumbersIn } from '../calendar.ts';
 import { SegmentCollector, type DaySegment, type Payer } from './segments.ts';
 
 export type { Payer } from './segments.ts';
@@ -39,17 +40,6 @@ export class AnnualCounter {
   }
 }
 
-/** Monday–Friday: 1970-01-01 (day 0) was a Thursday. */
-const isWorkingDn = (dn: number): boolean => (((dn + 3) % 7) + 7) % 7 < 5;
-
-/** Monday–Friday days from `a` to `b`, inclusive: whole weeks at once, five days each. */
-function workingDaysIn(a: number, b: number): number {
-  const span = b - a + 1;
-  let count = Math.floor(span / 7) * 5;
-  for (let dn = a + span - (span % 7); dn <= b; dn++) if (isWorkingDn(dn)) count++;
-  return count;
-}
-
 /**
  * Calls `visit` for every day of an absence in order (day number, year, month key) until
  * it returns true. Certificates of an absence follow each other without overlapping.
@@ -72,8 +62,8 @@ function workingDaysOf(absence: Absence): { first: number | null; total: number 
   let total = 0;
   for (const cert of absence.certificates) {
     const a = toDayNumber(cert.effectiveFrom), b = toDayNumber(cert.to);
-    if (first === null) for (let dn = a; dn <= b; dn++) if (isWorkingDn(dn)) { first = dn; break; }
-    total += workingDaysIn(a, b);
+    if (first === null) for (let dn = a; dn <= b; dn++) if (isWorkingDayNumber(dn)) { first = dn; break; }
+    total += workingDayNumbersIn(a, b);
   }
   return { first, total };
 }
@@ -138,7 +128,7 @@ function collectDays(
 ): void {
   const firstRateDays = ZZZS_FIRST_RATE_DAYS.value;
   eachDayOf(absence, (cert, dn, _y, monthKey) => {
-    const working = isWorkingDn(dn);
+    const working = isWorkingDayNumber(dn);
     // Hours (RULES §4): the special work calendar, else 0 on a weekend, else the
     // certificate's partial hours, else weekly hours / 5.
     const special = calendar[fromDayNumber(dn)];
@@ -177,7 +167,7 @@ function collectRuns(absence: Absence, collector: SegmentCollector, zzzsFromDn: 
         end = Math.min(end, row.to);
         if (dn < day91) { end = Math.min(end, day91 - 1); percentage = row.value.first90; } else percentage = row.value.from91;
       }
-      const working = workingDaysIn(dn, end);
+      const working = workingDayNumbersIn(dn, end);
       collector.run(cert, dn, end, y * 12 + m - 1, payer, percentage, working);
       d += end - dn + 1;
       if (d > daysInMonth(y, m)) { d = 1; if (++m > 12) { m = 1; y++; } }
