@@ -106,6 +106,8 @@ function amountSegments(
   ex: Explainer, i: number, daySegments: readonly DaySegment[], eBase: Base | BaseFailure | null, zBase: Base | BaseFailure | null,
   rules: Rules, currentHourlyPay: Dec | null, segments: Segment[],
 ): void {
+  const eHourly = eBase && isBase(eBase) ? money(eBase.hourly) : null;
+  const zHourly = zBase && isBase(zBase) ? money(zBase.hourly) : null;
   for (let k = 0; k < daySegments.length; k++) {
     const seg = daySegments[k]!;
     const base = seg.payer === 'employer' ? eBase : zBase;
@@ -113,7 +115,7 @@ function amountSegments(
     const calc = hb ? segmentAmount(seg, hb, rules, currentHourlyPay) : null;
     if (calc?.missing.length) ex.warn({ code: 'PARAMETER_MISSING', ...warningText('PARAMETER_MISSING'), absence: i });
     const hours = seg.hours.toNumber(4);
-    const hourly = hb ? money(hb) : null;
+    const hourly = seg.payer === 'employer' ? eHourly : zHourly;
     const raw = calc ? money(calc.raw) : null;
     const out: Segment = {
       certificate: seg.cert.number, reason: seg.cert.reason, from: seg.from, to: seg.to, payer: seg.payer,

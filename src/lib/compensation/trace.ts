@@ -35,8 +35,8 @@ export interface EngineWarning {
  */
 export class LazyStep<A = unknown> implements TraceStep {
   #make: ((arg: A) => TraceStep) | null;
-  #arg: A | null;
-  #step: TraceStep | null = null;
+  /** The value the step is made from; the step itself once made (`#make` is then null). */
+  #arg: A | TraceStep;
 
   constructor(make: (arg: A) => TraceStep, arg: A) {
     this.#make = make;
@@ -44,12 +44,11 @@ export class LazyStep<A = unknown> implements TraceStep {
   }
 
   #get(): TraceStep {
-    if (this.#step === null) {
-      this.#step = this.#make!(this.#arg as A);
+    if (this.#make !== null) {
+      this.#arg = this.#make(this.#arg as A);
       this.#make = null;
-      this.#arg = null;
     }
-    return this.#step;
+    return this.#arg as TraceStep;
   }
 
   get step(): string { return this.#get().step; }
