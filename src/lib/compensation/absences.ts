@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../dates.ts';
+import { addDays, toDayNumber, type IsoDate } from '../dates.ts';
 import { isWorkingDay } from '../calendar.ts';
 import type { Reason, ReasonGroup } from '../rules/reasons.ts';
 import type { CaseCertificate } from './input.ts';
@@ -7,6 +7,9 @@ export interface AbsenceCertificate extends CaseCertificate {
   reasonInfo: Reason;
   /** First day counted for this certificate (later than `from` when it overlapped an earlier one). */
   effectiveFrom: IsoDate;
+  /** `effectiveFrom` and `to` as day numbers, read once (issue 8). */
+  effectiveFromDn: number;
+  toDn: number;
 }
 
 /** A chain of certificates of one worker, one reason group, with no working day between them (RULES §4). */
@@ -29,10 +32,13 @@ export function noWorkingDayBetween(a: IsoDate, b: IsoDate): boolean {
  * The certificate as the engine counts it. Written out field by field: a spread copies
  * through a slow generic path, and every certificate is copied twice per computation (issue 8).
  */
-export function absenceCertificate(c: CaseCertificate, reasonInfo: Reason, effectiveFrom: IsoDate): AbsenceCertificate {
+export function absenceCertificate(
+  c: CaseCertificate, reasonInfo: Reason, effectiveFrom: IsoDate,
+  effectiveFromDn = toDayNumber(effectiveFrom), toDn = toDayNumber(c.to),
+): AbsenceCertificate {
   return {
     number: c.number, kind: c.kind, reason: c.reason, from: c.from, to: c.to, hoursPerDay: c.hoursPerDay, status: c.status,
-    reasonInfo, effectiveFrom,
+    reasonInfo, effectiveFrom, effectiveFromDn, toDn,
   };
 }
 
@@ -67,12 +73,12 @@ export function chainAbsences(certs: readonly AbsenceCertificate[]): { absences:
         if (cert.to <= open.to) continue;
       }
       const effectiveFrom = cert.from <= open.to ? addDays(open.to, 1) : cert.from;
-      open.certificates.push(absenceCertificate(cert, cert.reasonInfo, effectiveFrom));
+      open.certificates.push(absenceCertificate(cert, cert.reasonInfo, effectiveFrom, effectiveFrom === cert.effectiveFrom ? cert.effectiveFromDn : toDayNumber(effectiveFrom), cert.toDn));
       open.to = cert.to;
       continue;
     }
     const absence: Absence = {
-      group: cert.reasonInfo.group, groupKey: key, certificates: [absenceCertificate(cert, cert.reasonInfo, cert.from)], from: cert.from, to: cert.to,
+      group: cert.reasonInfo.group, groupKey: key, certificates: [absenceCertificate(cert, cert.reasonInfo, cert.from, cert.effectiveFromDn, cert.toDn)], from: cert.from, to: cert.to,
     };
     absences.push(absence);
     const at = lastOfGroup.findIndex((a) => a.groupKey === key);

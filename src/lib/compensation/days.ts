@@ -48,8 +48,8 @@ function eachDayOf(absence: Absence, visit: (cert: AbsenceCertificate, dn: numbe
   for (const cert of absence.certificates) {
     let { y, m, d } = parseIso(cert.effectiveFrom);
     let dim = daysInMonth(y, m);
-    const end = toDayNumber(cert.to);
-    for (let dn = toDayNumber(cert.effectiveFrom); dn <= end; dn++) {
+    const end = cert.toDn;
+    for (let dn = cert.effectiveFromDn; dn <= end; dn++) {
       if (visit(cert, dn, y, y * 12 + m - 1)) return;
       if (++d > dim) { d = 1; if (++m > 12) { m = 1; y++; } dim = daysInMonth(y, m); }
     }
@@ -61,7 +61,7 @@ function workingDaysOf(absence: Absence): { first: number | null; total: number 
   let first: number | null = null;
   let total = 0;
   for (const cert of absence.certificates) {
-    const a = toDayNumber(cert.effectiveFrom), b = toDayNumber(cert.to);
+    const a = cert.effectiveFromDn, b = cert.toDn;
     if (first === null) for (let dn = a; dn <= b; dn++) if (isWorkingDayNumber(dn)) { first = dn; break; }
     total += workingDayNumbersIn(a, b);
   }
@@ -81,8 +81,8 @@ export function assignDays(
   recurrence: { previousEmployerDays: number } | null,
 ): { segments: DaySegment[]; period: EmployerPeriod } {
   const employerFirst = absence.certificates[0]!.reasonInfo.employerPercent !== null;
-  const firstDn = toDayNumber(absence.certificates[0]!.effectiveFrom);
-  const lastDn = toDayNumber(absence.certificates[absence.certificates.length - 1]!.to);
+  const firstDn = absence.certificates[0]!.effectiveFromDn;
+  const lastDn = absence.certificates[absence.certificates.length - 1]!.toDn;
   const { first: firstWorkingDn, total: totalWorking } = workingDaysOf(absence);
   const firstWorking = firstWorkingDn === null ? null : fromDayNumber(firstWorkingDn);
   const firstWorkingYear = firstWorking === null ? null : parseIso(firstWorking).y;
@@ -152,8 +152,8 @@ function collectRuns(absence: Absence, collector: SegmentCollector, zzzsFromDn: 
   const day91 = zzzsFromDn + ZZZS_FIRST_RATE_DAYS.value;
   for (const cert of absence.certificates) {
     let { y, m, d } = parseIso(cert.effectiveFrom);
-    const last = toDayNumber(cert.to);
-    let dn = toDayNumber(cert.effectiveFrom);
+    const last = cert.toDn;
+    let dn = cert.effectiveFromDn;
     while (dn <= last) {
       let end = Math.min(last, dn + daysInMonth(y, m) - d);
       let payer: Payer = 'employer';

@@ -1,4 +1,4 @@
-import { civilOf, dayNumberOf, fromDayNumber, toDayNumber } from '../dates.ts';
+import { civilOf, dayNumberOf, fromDayNumber } from '../dates.ts';
 import { isWorkingDayNumber, nthWorkingDayNumber, workingDayNumbersIn } from '../calendar.ts';
 import type { Param, Rules } from '../rules/index.ts';
 import type { Absence } from './absences.ts';
@@ -16,8 +16,8 @@ import type { AnnualCounter, EmployerPeriod } from './days.ts';
 export function employerDays(absence: Absence, rules: Rules, counter: AnnualCounter, period: EmployerPeriod, firstDn: number): number {
   const state = { k: 0 };
   for (const cert of absence.certificates) {
-    const last = toDayNumber(cert.to);
-    let dn = toDayNumber(cert.effectiveFrom);
+    const last = cert.toDn;
+    let dn = cert.effectiveFromDn;
     while (dn <= last) {
       while (dn <= last && !isWorkingDayNumber(dn)) dn++;
       if (dn > last) break;
