@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSavedPage } from '../../src/companion/savedPage.ts';
 import { MARKER_ATTR } from '../../src/shared/pages/dom.ts';
+import type { EbolCells } from '../../src/shared/pages/ebolList.ts';
+import { dateMemo, readEbolRow } from '../../src/shared/pages/ebolRow.ts';
 import { diagnosticsText, recognisePage } from '../../src/shared/pages/registry.ts';
 import type { DisclosureListPage, EbolListPage, PageRecognition } from '../../src/shared/pages/types.ts';
 import { ROOT } from '../companion/run.ts';
@@ -153,5 +155,62 @@ describe('text of deeply nested markup', () => {
     let el: unknown = text;
     for (let i = 0; i < 20_000; i++) el = { nodeType: 1, tagName: 'SPAN', hasAttribute: () => false, childNodes: [el] };
     expect(textOf(el as Node)).toBe('globoko');
+  });
+});
+
+describe('eBOL row texts to a certificate', () => {
+  // A list's memo (`dateMemo`) answers repeated kinds, reasons, statuses and dates; a row must
+  // read the same with it as alone.
+  const base: EbolCells = { number: '1000200001', kind: 'eBOL', name: 'Kovač Ana', reason: '01 - bolezen', from: '03.03.2025', to: '07.03.2025', status: 'Izdan', issuedOn: '03.03.2025' };
+  const rows: EbolCells[] = [
+    base,
+    { ...base, number: '1000 200 002' },
+    { ...base, number: 'ABC123' },
+    { ...base, number: '' },
+    { ...base, kind: 'Papirni' },
+    { ...base, kind: 'Papirni' },
+    { ...base, kind: '' },
+    { ...base, kind: 'e-PODK' },
+    { ...base, reason: 'bolezen' },
+    { ...base, reason: 'bolezen' },
+    { ...base, status: 'Neznano' },
+    { ...base, status: 'Preklican' },
+    { ...base, from: '31.02.2025' },
+    { ...base, from: '31.02.2025' },
+    { ...base, to: '' },
+    { ...base, name: undefined, lastName: 'Kovač', firstName: 'Ana' },
+    { ...base, name: '', lastName: '', firstName: 'Ana' },
+    { ...base, hoursPerDay: '4 ure/dan', zzzsNumber: '012 345 678', emso: '' },
+    { ...base, hoursPerDay: 'ne' },
+    { ...base, hoursPerDay: '-' },
+    { ...base, hoursPerDay: 'veliko' },
+  ];
+
+  it('reads every row the same with the list\'s memo as alone', () => {
+    const memo = dateMemo();
+    for (const cells of rows) expect(readEbolRow(cells, memo)).toEqual(readEbolRow(cells));
+  });
+
+  it('reads numbers with spaces, names from two columns and partial hours; words every problem', () => {
+    const memo = dateMemo();
+    const read = rows.map((cells) => readEbolRow(cells, memo));
+    expect(read[0]).toEqual({ certificate: { number: '1000200001', kind: 'eBOL', worker: { name: 'Kovač Ana', zzzsNumber: null, emso: null }, reason: '01', from: '2025-03-03', to: '2025-03-07', hoursPerDay: null, status: 'issued', issuedOn: '2025-03-03' } });
+    expect(read[1]).toMatchObject({ certificate: { number: '1000200002' } });
+    expect(read[2]).toEqual({ problem: 'Številka potrdila »ABC123« ni iz števk.', number: null });
+    expect(read[3]).toEqual({ problem: 'Številka potrdila manjka.', number: null });
+    expect(read[4]).toEqual({ problem: 'Neznana vrsta potrdila »Papirni« (pričakovano eBOL ali ePODK).', number: '1000200001' });
+    expect(read[6]).toMatchObject({ certificate: { kind: 'eBOL' } });
+    expect(read[8]).toMatchObject({ problem: expect.stringContaining('Razlog »bolezen« nima šifre') });
+    expect(read[10]).toMatchObject({ problem: expect.stringContaining('Neznan status »Neznano«') });
+    expect(read[11]).toMatchObject({ certificate: { status: 'cancelled' } });
+    expect(read[12]).toEqual(read[13]);
+    expect(read[12]).toMatchObject({ number: '1000200001' });
+    expect(read[14]).toEqual({ problem: 'Datum »Zadržan do« manjka.', number: '1000200001' });
+    expect(read[15]).toMatchObject({ certificate: { worker: { name: 'Kovač Ana' } } });
+    expect(read[16]).toMatchObject({ certificate: { worker: { name: 'Ana' } } });
+    expect(read[17]).toMatchObject({ certificate: { hoursPerDay: 4, worker: { zzzsNumber: '012345678', emso: null } } });
+    expect(read[18]).toMatchObject({ certificate: { hoursPerDay: null } });
+    expect(read[19]).toMatchObject({ certificate: { hoursPerDay: null } });
+    expect(read[20]).toMatchObject({ problem: expect.any(String) });
   });
 });

@@ -74,6 +74,11 @@ function isEmptyNotice(cells: readonly Element[], text: CellText): boolean {
   return findPhrase(cells.map((_, i) => text(i)).join(' '), EBOL_PAGE_TEXT.empty) !== null;
 }
 
+function isBlank(cells: readonly Element[], text: CellText): boolean {
+  for (let i = 0; i < cells.length; i++) if (text(i) !== '') return false;
+  return true;
+}
+
 /**
  * The results table `table` (already matched: no required column missing) as cell texts: one
  * entry per row that is neither blank nor the "Ni zadetkov" notice. The DOM half of the
@@ -85,16 +90,23 @@ export function readEbolCells(root: Document | Element, table: TableText): EbolC
   const rows: EbolCellsRow[] = [];
   const base = baseOf(root);
   let links: Map<Element, Element[]> | undefined;
+  // Every row's link says the same "Prenesi XML": its words are looked up once per read.
+  const named = new Map<string, boolean>();
   let position = 0;
   for (const row of table.rows) {
     const text = cellTexts(table, row.cells);
-    if (isEmptyNotice(row.cells, text)) continue;
-    if (row.cells.every((_, i) => text(i) === '')) continue;
+    if (isEmptyNotice(row.cells, text) || isBlank(row.cells, text)) continue;
     position++;
     const cells: EbolCells = {};
     for (const f of fields) cells[f] = text(columns[f]!);
     links ??= linksInRows(table.table, table.rows.map((r) => r.element));
-    const xmlLink = links.get(row.element)?.find((a) => isEbolXmlLink(a, base)) ?? null;
+    let xmlLink: Element | null = null;
+    for (const a of links.get(row.element)!) {
+      if (isEbolXmlLink(a, base, named)) {
+        xmlLink = a;
+        break;
+      }
+    }
     rows.push({ position, cells, rowElement: row.element, numberCell: row.cells[columns.number!]!, xmlLink });
   }
   const empty = rows.length === 0
@@ -134,9 +146,14 @@ export function emptyEbolCells(root: Document | Element): EbolCellsPage & { rows
   return { kind: 'ebolList', employer: readPageEmployer(root), rows: [], empty: true, headers: [] };
 }
 
-/** Whether a link is a row's "Prenesi XML" (by its text, title or aria-label). */
-export function isEbolXmlLink(a: Element, base: string | null = baseOf(a)): boolean {
+/** Whether a link is a row's "Prenesi XML" (by its text, title or aria-label); `named`: words already looked up. */
+export function isEbolXmlLink(a: Element, base: string | null = baseOf(a), named?: Map<string, boolean>): boolean {
   const text = `${textOf(a)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''}`;
-  return findPhrase(text, EBOL_PAGE_TEXT.xmlLink) !== null && hasLinkUrl(a, base);
+  let is = named?.get(text);
+  if (is === undefined) {
+    is = findPhrase(text, EBOL_PAGE_TEXT.xmlLink) !== null;
+    named?.set(text, is);
+  }
+  return is && hasLinkUrl(a, base);
 }
 
