@@ -55,15 +55,7 @@ export class SegmentCollector {
    * certificate's hours, 'none' for a day of 0 hours, or the hours of a special day.
    */
   day(cert: AbsenceCertificate, dn: number, monthKey: number, payer: Payer, percentage: number, working: boolean, hours: 'full' | 'partial' | 'none' | Dec): void {
-    if (cert !== this.cert || payer !== this.payer || percentage !== this.percentage || monthKey !== this.monthKey) {
-      this.flush();
-      this.cert = cert;
-      this.payer = payer;
-      this.percentage = percentage;
-      this.monthKey = monthKey;
-      this.fromDn = dn;
-    }
-    this.toDn = dn;
+    this.extend(cert, dn, dn, monthKey, payer, percentage);
     if (working) this.workingDays++;
     if (hours === 'full') this.fullDays++;
     else if (hours === 'partial') this.partialDays++;
@@ -75,6 +67,14 @@ export class SegmentCollector {
    * `workingDays` are working days at the usual or the certificate's hours and the rest 0.
    */
   run(cert: AbsenceCertificate, fromDn: number, toDn: number, monthKey: number, payer: Payer, percentage: number, workingDays: number): void {
+    this.extend(cert, fromDn, toDn, monthKey, payer, percentage);
+    this.workingDays += workingDays;
+    if (cert.hoursPerDay === null) this.fullDays += workingDays;
+    else this.partialDays += workingDays;
+  }
+
+  /** Continues the current segment up to `toDn`, or ends it and starts one at `fromDn` when the days differ in what makes a segment. */
+  private extend(cert: AbsenceCertificate, fromDn: number, toDn: number, monthKey: number, payer: Payer, percentage: number): void {
     if (cert !== this.cert || payer !== this.payer || percentage !== this.percentage || monthKey !== this.monthKey) {
       this.flush();
       this.cert = cert;
@@ -84,9 +84,6 @@ export class SegmentCollector {
       this.fromDn = fromDn;
     }
     this.toDn = toDn;
-    this.workingDays += workingDays;
-    if (cert.hoursPerDay === null) this.fullDays += workingDays;
-    else this.partialDays += workingDays;
   }
 
   /** Ends the current segment, if any. */
