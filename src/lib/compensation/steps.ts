@@ -6,6 +6,7 @@ import type { EmployerPeriod, Payer } from './days.ts';
 import { isBase, type Base, type BaseFailure } from './bases.ts';
 import type { Limit, SegmentAmount } from './amounts.ts';
 import type { Explainer, TraceStep } from './trace.ts';
+import type { Segment } from './index.ts';
 
 /**
  * The words of each step of the explanation. Each step is a plain function of one value,
@@ -18,21 +19,9 @@ const GROUP_NAME: Record<string, { sl: string; en: string }> = {
   B: { sl: 'poklicna bolezen ali poškodba pri delu (skupina B)', en: 'occupational disease or injury at work (group B)' },
 };
 
-/** The figures of a segment the trace shows (a subset of the result's `Segment`). */
-export interface SegmentFigures {
-  certificate: string;
-  from: string;
-  to: string;
-  payer: Payer;
-  workingDays: number;
-  hours: number;
-  hourlyBase: number | null;
-  percentage: number;
-  amount: number | null;
-  rawAmount: number | null;
-  absence: number;
-  limitApplied: 'floor' | 'cap' | 'currentPay' | null;
-}
+/** The figures of a segment the trace shows. */
+export type SegmentFigures = Pick<Segment,
+  'certificate' | 'from' | 'to' | 'payer' | 'workingDays' | 'hours' | 'hourlyBase' | 'percentage' | 'amount' | 'rawAmount' | 'absence' | 'limitApplied'>;
 
 export function certificatesStep(a: { valid: number; excluded: readonly { why: string }[] }): TraceStep {
   // `excluded` is read when the step is: overlapping certificates are added to it later.

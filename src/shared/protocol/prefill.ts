@@ -2,26 +2,16 @@
  * What the in-page helper asks for on SPOT's refund form (issue 6): the stored claims (claim
  * lines of stored computations, one claim per absence) of the employer, to prefill the form.
  */
-import type { IsoDate } from '../../lib/dates.ts';
-import type { ClaimLine, ClaimWorker } from '../../lib/refund.ts';
+import type { Claim } from '../../lib/refund.ts';
 import type { FillStep } from '../forms/fill.ts';
 import type { RefundField } from '../forms/refundForm.ts';
 import type { IsoTimestamp } from '../spot.ts';
 
-/** One absence's claim: the ZZZS-paid lines of its stored computation. */
-export interface RefundClaimChoice {
+/** One absence's claim: the ZZZS-paid lines of its stored computation (lines by date). */
+export interface RefundClaimChoice extends Omit<Claim, 'employerTaxNumber'> {
   /** The absence (its first certificate). */
   key: string;
   computedAt: IsoTimestamp | null;
-  worker: ClaimWorker;
-  paymentDate: IsoDate | null;
-  monthlyObligation: number;
-  /** By date. */
-  lines: ClaimLine[];
-  /** Sum of the line amounts (lines without an amount count 0). */
-  total: number;
-  /** The earliest lapse of its lines. */
-  expiresOn: IsoDate | null;
   /** Indexes of lines already lapsed today (`expiryState`), worked out in the background. */
   expiredLines?: number[];
 }
