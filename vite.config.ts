@@ -145,45 +145,28 @@ function pages(target: Target): UserConfig {
   };
 }
 
-/** The service worker (Chrome) / event page (Firefox): one ES module, no chunks (no `import()` in a service worker). */
-function background(target: Target): UserConfig {
+/** One file of its own beside the pages (no public folder, nothing emptied: the pages build writes there too). */
+function singleFile(target: Target, part: 'background' | 'content', lib: NonNullable<NonNullable<UserConfig['build']>['lib']>, extra: UserConfig = {}): UserConfig {
   return {
     ...common,
+    ...extra,
     publicDir: false,
-    plugins: [localeCatalogues('background')],
-    build: {
-      ...common.build,
-      outDir: here(`dist/${target}`),
-      emptyOutDir: false,
-      copyPublicDir: false,
-      lib: {
-        entry: here('src/background/index.ts'),
-        formats: ['es'],
-        fileName: () => 'background.js',
-      },
-    },
+    plugins: [localeCatalogues(part)],
+    build: { ...common.build, outDir: here(`dist/${target}`), emptyOutDir: false, copyPublicDir: false, lib },
   };
 }
 
+/** The service worker (Chrome) / event page (Firefox): one ES module, no chunks (no `import()` in a service worker). */
+function background(target: Target): UserConfig {
+  return singleFile(target, 'background', { entry: here('src/background/index.ts'), formats: ['es'], fileName: () => 'background.js' });
+}
+
 function content(target: Target): UserConfig {
-  return {
-    ...common,
-    publicDir: false,
-    plugins: [localeCatalogues('content')],
-    resolve: { alias: { 'webextension-polyfill': here('src/content/browserApi.ts') } },
-    build: {
-      ...common.build,
-      outDir: here(`dist/${target}`),
-      emptyOutDir: false,
-      copyPublicDir: false,
-      lib: {
-        entry: here('src/content/main.ts'),
-        formats: ['iife'],
-        name: 'spotPomocnikContent',
-        fileName: () => 'content.js',
-      },
-    },
-  };
+  return singleFile(
+    target, 'content',
+    { entry: here('src/content/main.ts'), formats: ['iife'], name: 'spotPomocnikContent', fileName: () => 'content.js' },
+    { resolve: { alias: { 'webextension-polyfill': here('src/content/browserApi.ts') } } },
+  );
 }
 
 export default defineConfig(({ mode }) => {
