@@ -113,6 +113,8 @@ describe('restore', () => {
       ['row without key', { ...good, tables: { ...good.tables, certificates: [...good.tables.certificates.slice(1), { kind: 'eBOL' }] } }, 'INCOMPLETE'],
       ['duplicate key', { ...good, tables: { ...good.tables, workers: [good.tables.workers[0], ...good.tables.workers.slice(0, -1)] } }, 'INCOMPLETE'],
       ['not an object', [1, 2, 3], 'INCOMPLETE'],
+      // An employer's workers are read as a range of ids beginning with its tax number: a row outside it would be lost from view.
+      ['worker of another employer\'s id', { ...good, tables: { ...good.tables, workers: good.tables.workers.map((w, i) => (i === 0 ? { ...(w as object), employerTax: '10000011' } : w)) } }, 'INCOMPLETE'],
       ['newer schema', { ...good, schemaVersion: CURRENT_VERSION + 1 }, 'NEWER_SCHEMA'],
     ];
     for (const [what, payload, expected] of bad) {

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type SpotDb } from '../../src/background/db.ts';
 import { storeCertificates } from '../../src/background/store/certificates.ts';
+import { employerWorkers } from '../../src/background/store/workers.ts';
 import { storeDisclosure } from '../../src/background/store/disclosures.ts';
 import { historyOf } from '../../src/background/store/history.ts';
 import type { Certificate } from '../../src/lib/certificates.ts';
@@ -85,7 +86,7 @@ describe('storing certificates', () => {
     await storeCertificates(db, batch([cert('2')], '87654321'));
     expect(await db.workers.count()).toBe(2);
     await storeCertificates(db, batch([cert('3', { worker: { name: 'Novak Ana', zzzsNumber: '012345678', emso: '0101990505005' } })], '12345679'));
-    const workers = await db.workers.where('employerTax').equals('12345679').toArray();
+    const workers = await employerWorkers(db, '12345679').toArray();
     expect(workers).toHaveLength(1);
     expect(workers[0]).toMatchObject({ emso: '0101990505005', zzzsNumber: '012345678' });
     expect((await db.certificates.get('3'))!.workerId).toBe(workers[0]!.id);

@@ -5,6 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type SpotDb } from '../../src/background/db.ts';
 import { storeCertificates } from '../../src/background/store/certificates.ts';
+import { employerWorkers } from '../../src/background/store/workers.ts';
 import { listWorkers } from '../../src/background/store/queries.ts';
 import { compareWorkers, sortedWorkers } from '../../src/background/store/workerDirectory.ts';
 import type { Certificate } from '../../src/lib/certificates.ts';
@@ -28,7 +29,7 @@ function certificate(number: string, name: string, zzzsNumber: string): Certific
 
 /** What a page was before the list was kept: all of the employer's workers, read and sorted. */
 async function readDirectly(): Promise<WorkerRow[]> {
-  return (await db.workers.where('employerTax').equals(TAX).toArray()).sort(compareWorkers);
+  return (await employerWorkers(db, TAX).toArray()).sort(compareWorkers);
 }
 
 describe('worker directory', () => {

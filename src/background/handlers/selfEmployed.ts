@@ -12,6 +12,7 @@ import {
 import type { WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
 import { defineHandlers } from '../registry.ts';
+import { compareByFrom } from '../store/certificateList.ts';
 import { boolean, nullable, number, object, optional, string } from '../validate.ts';
 import { taxNumber } from './ui-shapes.ts';
 
@@ -77,7 +78,7 @@ export function selfEmployedHandlers({ db }: SelfEmployedDeps) {
           const end = lastOfMonth(m);
           const all = (await d.certificates.where('[employerTax+workerId]').equals([employerTax, id]).toArray())
             .filter((c) => c.from <= end)
-            .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.number < b.number ? -1 : 1));
+            .sort(compareByFrom);
           const truncated = all.length > SELF_EMPLOYED_MAX_CERTIFICATES;
           const certificates = truncated ? all.slice(all.length - SELF_EMPLOYED_MAX_CERTIFICATES) : all;
           const stored = await d.settings.get(selfEmployedInputsKey(id, m));

@@ -9,6 +9,7 @@ import type { SpotDb } from '../db.ts';
 import { CURRENT_VERSION } from '../db.ts';
 import { BackupError, decryptBackup, encryptBackup, readBackupHeader } from '../../shared/backup.ts';
 import type { BackupCounts, BackupSummary } from '../../shared/protocol/backup.ts';
+import { isWorkerOf } from './workers.ts';
 
 /** Every table, in the order a restore writes them. */
 export const BACKUP_TABLES = ['employers', 'workers', 'certificates', 'disclosures', 'computations', 'claims', 'postings', 'settings', 'history'] as const;
@@ -75,6 +76,11 @@ function checkPayload(v: unknown): BackupPayload {
       const key = typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[field] : undefined;
       const ok = kind === 'string' ? typeof key === 'string' && key !== '' : Number.isSafeInteger(key) && (key as number) > 0;
       if (!ok || seen.has(key)) throw incomplete(`tabela ${t}: zapis brez veljavnega ključa`);
+      // An employer's workers are read as a range of ids that begin with its tax number (workers.ts).
+      if (t === 'workers') {
+        const tax = (row as Record<string, unknown>).employerTax;
+        if (typeof tax !== 'string' || !isWorkerOf(key as string, tax)) throw incomplete(`tabela ${t}: ključ ${String(key)} ne pripada delodajalcu`);
+      }
       seen.add(key);
     }
   }

@@ -21,6 +21,7 @@ import type {
 import type { CertificateRow, ComputationRow, WorkerRow } from '../../shared/rows.ts';
 import type { IsoTimestamp } from '../../shared/spot.ts';
 import type { SpotDb } from '../db.ts';
+import { compareByFrom } from './certificateList.ts';
 import { disclosureSummary, disclosuresOf } from './queries.ts';
 import { readUiSettings } from './settings.ts';
 
@@ -55,11 +56,9 @@ export function toCertificate(row: CertificateRow, worker: WorkerRow | undefined
   };
 }
 
-const byFrom = (a: { from: string; number: string }, b: { from: string; number: string }): number =>
-  a.from < b.from ? -1 : a.from > b.from ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
 
 async function workerCertificates(db: SpotDb, employerTax: string, workerId: string): Promise<CertificateRow[]> {
-  return (await db.certificates.where('[employerTax+workerId]').equals([employerTax, workerId]).toArray()).sort(byFrom);
+  return (await db.certificates.where('[employerTax+workerId]').equals([employerTax, workerId]).toArray()).sort(compareByFrom);
 }
 
 /** The worker's absences (chains of certificates), newest first, with when each was last computed. */

@@ -4,6 +4,7 @@ import type { IsoTimestamp } from '../../shared/spot.ts';
 import type { SpotDb } from '../db.ts';
 import { ensureEmployer } from './employers.ts';
 import { recordChange } from './history.ts';
+import { employerWorkers } from './workers.ts';
 
 export interface DisclosureInput {
   employerTax: string;
@@ -45,7 +46,7 @@ export async function storeDisclosure(db: SpotDb, input: DisclosureInput): Promi
     let workerId = cert?.workerId ?? null;
     const workerTax = input.disclosure.workerTaxNumber;
     if (!workerId && workerTax) {
-      workerId = (await db.workers.where('employerTax').equals(input.employerTax).filter((w) => w.taxNumber === workerTax).first())?.id ?? null;
+      workerId = (await employerWorkers(db, input.employerTax).toArray()).find((w) => w.taxNumber === workerTax)?.id ?? null;
     }
     if (workerId && workerTax) {
       const w = await db.workers.get(workerId);

@@ -21,6 +21,7 @@ import type { PostingRow } from '../../shared/rows.ts';
 import type { IsoTimestamp } from '../../shared/spot.ts';
 import type { SpotDb } from '../db.ts';
 import { recordChange } from './history.ts';
+import { employerWorkers, workerId } from './workers.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -88,8 +89,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 };
 
 async function workerIdOf(db: SpotDb, employerTax: string, emso: string): Promise<string> {
-  const worker = await db.workers.where('[employerTax+emso]').equals([employerTax, emso]).first();
-  return worker?.id ?? `${employerTax}:E${emso}`;
+  const worker = (await employerWorkers(db, employerTax).toArray()).find((w) => w.emso === emso);
+  return worker?.id ?? workerId(employerTax, `E${emso}`);
 }
 
 /**

@@ -2,12 +2,12 @@
  * Read queries for the popup: paged over an index with a total count, so that opening the
  * popup with tens of thousands of stored certificates reads one page, not the table.
  */
-import { Dexie } from 'dexie';
 import { lastOfMonth } from '../../lib/dates.ts';
 import { foldLabel } from '../../lib/text/fold.ts';
 import type { CertificateFilter, DisclosureSummary, EmployerSummary, Page, WorkerCounts, WorkerSummary } from '../../shared/protocol/ui.ts';
 import type { CertificateRow, DisclosureRow, WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
+import { certificatesByDate } from './certificateList.ts';
 import { kept } from './kept.ts';
 import { sortedWorkers } from './workerDirectory.ts';
 
@@ -30,13 +30,9 @@ function searchPredicate(search: string | undefined): ((c: CertificateRow) => bo
 }
 
 /**
- * One page of an employer's certificates, newest first, through the `[employerTax+from]`
- * index. Without a filter, the page comes from a cursor that skips to the offset (no row
- * before it is read) and the total is left out (`countCertificates` gives it, off the
- * popup's critical path: IndexedDB counts by walking the index). With a filter, the index
- * range (narrowed by a month: nothing that starts after the month can touch it) is read in
- * one `getAll` and filtered here, which is much faster than filtering row by row through a
- * cursor, and the total comes for free.
+ * One page of an employer's certificates, newest first, with how many there are: a slice of
+ * the list the background keeps sorted (certificateList.ts), filtered here. A month keeps the
+ * certificates that touch it (start on or before its last day, end on or after its first).
  */
 export async function listCertificates(
   db: SpotDb,
@@ -46,11 +42,11 @@ export async function listCertificates(
   filter: CertificateFilter = {},
 ): Promise<Page<CertificateRow>> {
   const month = filter.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month) ? filter.month : null;
-  const upper: string | typeof Dexie.maxKey = month ? lastOfMonth(month) : Dexie.maxKey;
   const predicates: ((c: CertificateRow) => boolean)[] = [];
   if (month) {
     const first = `${month}-01`;
-    predicates.push((c) => c.to >= first);
+    const last = lastOfMonth(month);
+    predicates.push((c) => c.from <= last && c.to >= first);
   }
   if (filter.reason) predicates.push((c) => c.reason === filter.reason);
   if (filter.status) predicates.push((c) => c.status === filter.status);
@@ -58,19 +54,18 @@ export async function listCertificates(
   const search = searchPredicate(filter.search);
   if (search) predicates.push(search);
 
-  const range = () => db.certificates.where('[employerTax+from]').between([employerTax, Dexie.minKey], [employerTax, upper], true, true);
-  if (predicates.length === 0) {
-    const rows = await range().reverse().offset(offset).limit(limit + 1).toArray();
-    return { total: null, offset, rows: rows.slice(0, limit), hasMore: rows.length > limit };
-  }
-  const matching = (await range().toArray()).filter((row) => predicates.every((p) => p(row)));
-  matching.reverse(); // index order is ascending by (from, number)
-  return { total: matching.length, offset, rows: matching.slice(offset, offset + limit), hasMore: matching.length > offset + limit };
+  const all = await certificatesByDate(db, employerTax);
+  const matching = predicates.length ? all.filter((row) => predicates.every((p) => p(row))) : all;
+  // Newest first: the page counted from the end of the oldest-first list.
+  const end = matching.length - offset;
+  const rows = end > 0 ? matching.slice(Math.max(0, end - limit), end).reverse() : [];
+  // Copies: the sorted list is kept for the next page and must not change with this one.
+  return { total: matching.length, offset, rows: rows.map((r) => ({ ...r })), hasMore: end - limit > 0 };
 }
 
-/** How many certificates an employer has (walks the index: ask for it apart from a page). */
-export function countCertificates(db: SpotDb, employerTax: string): Promise<number> {
-  return db.certificates.where('[employerTax+from]').between([employerTax, Dexie.minKey], [employerTax, Dexie.maxKey], true, true).count();
+/** How many certificates an employer has (the length of the kept list: no second read beside the first page). */
+export async function countCertificates(db: SpotDb, employerTax: string): Promise<number> {
+  return (await certificatesByDate(db, employerTax)).length;
 }
 
 /**

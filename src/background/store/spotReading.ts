@@ -14,6 +14,7 @@ import type { IsoTimestamp } from '../../shared/spot.ts';
 import type { SpotDb } from '../db.ts';
 import { storeDisclosure, type StoreDisclosureResult } from './disclosures.ts';
 import { CURRENT_EMPLOYER, currentEmployer, ensureEmployer } from './employers.ts';
+import { employerWorkers } from './workers.ts';
 
 /** Which of `numbers` are stored for this employer (certificates of other employers do not count). */
 export async function storedNumbers(db: SpotDb, employerTax: string, numbers: readonly string[]): Promise<string[]> {
@@ -59,7 +60,7 @@ export async function storeDisclosureFromPage(db: SpotDb, input: DisclosureFromP
     const result = await storeDisclosure(db, input);
     if (result.workerId || !input.workerName) return result;
     const folded = foldLabel(input.workerName);
-    const named = await db.workers.where('employerTax').equals(input.employerTax).filter((w) => foldLabel(w.name) === folded).toArray();
+    const named = (await employerWorkers(db, input.employerTax).toArray()).filter((w) => foldLabel(w.name) === folded);
     if (named.length !== 1) return result;
     const worker = named[0]!;
     await db.disclosures.update(result.id, { workerId: worker.id });

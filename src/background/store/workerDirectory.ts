@@ -10,6 +10,7 @@
 import type { WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
 import { kept } from './kept.ts';
+import { employerWorkers } from './workers.ts';
 
 const collator = new Intl.Collator('sl', { sensitivity: 'base', numeric: true });
 
@@ -24,7 +25,7 @@ export function compareWorkers(a: WorkerRow, b: WorkerRow): number {
  */
 export function sortedWorkers(db: SpotDb, employerTax: string): Promise<readonly WorkerRow[]> {
   return kept(db, ['workers'], `sortedWorkers:${employerTax}`, async () => {
-    const rows = await db.workers.where('employerTax').equals(employerTax).toArray();
+    const rows = await employerWorkers(db, employerTax).toArray();
     return rows.sort(compareWorkers);
   });
 }

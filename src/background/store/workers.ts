@@ -1,7 +1,29 @@
 import type { CertificateWorker } from '../../lib/certificates.ts';
 import { foldLabel } from '../../lib/text/fold.ts';
+import type { Collection } from 'dexie';
 import type { WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
+
+/**
+ * A worker's id: the employer's tax number, a colon, then how the worker was first known
+ * (`E<EMŠO>`, `Z<ZZZS number>` or `N<folded name>`). Every worker row is made here (or comes
+ * back from a backup, which checks the same prefix), so one employer's workers are a range of
+ * the primary key: the `workers` table needs no index, and storing a new worker writes no
+ * index entry (schema v5).
+ */
+export function workerId(employerTax: string, key: string): string {
+  return `${employerTax}:${key}`;
+}
+
+/** Does this id belong to this employer's workers (`workerId`)? */
+export function isWorkerOf(id: string, employerTax: string): boolean {
+  return id.startsWith(`${employerTax}:`);
+}
+
+/** One employer's workers, in id order: ids from `<tax>:` up to (not including) `<tax>;`, the next character after the colon. */
+export function employerWorkers(db: SpotDb, employerTax: string): Collection<WorkerRow, string> {
+  return db.workers.where(':id').between(workerId(employerTax, ''), `${employerTax};`, true, false);
+}
 
 /**
  * The workers of one employer, indexed in memory for one batch: a page or a file of
@@ -21,7 +43,7 @@ export class WorkerIndex {
   }
 
   static async load(db: SpotDb, employerTax: string): Promise<WorkerIndex> {
-    return new WorkerIndex(employerTax, await db.workers.where('employerTax').equals(employerTax).toArray());
+    return new WorkerIndex(employerTax, await employerWorkers(db, employerTax).toArray());
   }
 
   private index(row: WorkerRow): void {
@@ -54,7 +76,7 @@ export class WorkerIndex {
     }
     const key = w.emso ? `E${w.emso}` : w.zzzsNumber ? `Z${w.zzzsNumber}` : `N${foldLabel(name) || 'neznan'}`;
     const row: WorkerRow = {
-      id: `${this.employerTax}:${key}`, employerTax: this.employerTax, name: name || '(brez imena)',
+      id: workerId(this.employerTax, key), employerTax: this.employerTax, name: name || '(brez imena)',
       emso: w.emso ?? null, zzzsNumber: w.zzzsNumber ?? null, taxNumber: null,
     };
     this.index(row);
