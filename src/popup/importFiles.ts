@@ -4,18 +4,24 @@
  * background — a file is stored whole or not at all; a file that fails is reported with the
  * reader's Slovenian message and the next file goes on.
  *
+ * A file of more than `IMPORT_CERTIFICATES_PER_MESSAGE` certificates goes in parts of that
+ * size, one transaction each, with the count stored so far shown on the file's row. When a
+ * part fails, the message says how many were stored before it: storing is idempotent, so
+ * importing the same file again stores the rest and duplicates nothing.
+ *
  * A CSV whose table columns are not recognised (`MISSING_COLUMNS`) is read again with a
  * column mapping: one remembered for files of the same header signature, or one the user
  * makes in the mapping dialog (then remembered).
  */
+import type { Certificate } from '../lib/certificates.ts';
 import { readDocument } from '../lib/documents.ts';
 import { headerSignature, readDisclosure, type ColumnMapping } from '../lib/disclosure/index.ts';
 import { ReadError, isReadError } from '../lib/errors.ts';
 import { t } from '../shared/i18n.ts';
-import type { ImportCertificatesResult } from '../shared/protocol/ui.ts';
+import { IMPORT_CERTIFICATES_PER_MESSAGE, type ImportCertificatesResult } from '../shared/protocol/ui.ts';
 import { call } from './api.ts';
 import { offerInvoice } from './components/InvoiceInbox.ts';
-import { errorMessage } from './format.ts';
+import { errorMessage, showNumber } from './format.ts';
 
 /** `invoice`: an eSLOG invoice, not stored but handed to the self-employed view (InvoiceInbox). */
 export type FileStatus = 'waiting' | 'reading' | 'stored' | 'newVersion' | 'same' | 'invoice' | 'error';
@@ -47,6 +53,37 @@ function certificateMessage(r: ImportCertificatesResult): { status: FileStatus; 
   if (r.added > 0) return { status: 'stored', message };
   if (r.updated > 0 || r.cancelled > 0) return { status: 'newVersion', message };
   return { status: 'same', message };
+}
+
+/** A file's later part failed after earlier parts were stored; the message says how many. */
+class PartialImportError extends Error {}
+
+/**
+ * Stores a file's certificates in parts of at most `IMPORT_CERTIFICATES_PER_MESSAGE`, adding up
+ * what each part did; `onPart(stored)` after each part but the last.
+ */
+async function storeInParts(
+  certificates: readonly Certificate[], fallbackEmployerTax: string | null, onPart: (stored: number) => void,
+): Promise<ImportCertificatesResult> {
+  const total: ImportCertificatesResult = { employers: [], added: 0, updated: 0, cancelled: 0, unchanged: 0 };
+  for (let start = 0; start < certificates.length || start === 0; start += IMPORT_CERTIFICATES_PER_MESSAGE) {
+    const part = certificates.slice(start, start + IMPORT_CERTIFICATES_PER_MESSAGE);
+    let r: ImportCertificatesResult;
+    try {
+      r = await call('ui:importCertificates', { certificates: part, fallbackEmployerTax: fallbackEmployerTax ?? total.employers[0] ?? null });
+    } catch (e) {
+      if (start === 0) throw e;
+      throw new PartialImportError(t('popup_importPartial', showNumber(start), showNumber(certificates.length), errorMessage(e)));
+    }
+    for (const tax of r.employers) if (!total.employers.includes(tax)) total.employers.push(tax);
+    total.added += r.added;
+    total.updated += r.updated;
+    total.cancelled += r.cancelled;
+    total.unchanged += r.unchanged;
+    const stored = start + part.length;
+    if (stored < certificates.length) onPart(stored);
+  }
+  return total;
 }
 
 /** Imports the files one after another; returns every file's result (also reported through `onProgress`). */
@@ -89,7 +126,10 @@ export async function importFiles(files: readonly InputFile[], options: ImportOp
       }
       switch (doc.type) {
         case 'certificates': {
-          const r = await call('ui:importCertificates', { certificates: doc.certificates, fallbackEmployerTax: employerTax });
+          const { certificates } = doc;
+          const r = await storeInParts(certificates, employerTax, (stored) => {
+            report({ status: 'reading', message: t('popup_importStoredSoFar', showNumber(stored), showNumber(certificates.length)) });
+          });
           employerTax ??= r.employers[0] ?? null;
           report(certificateMessage(r));
           break;
@@ -112,7 +152,7 @@ export async function importFiles(files: readonly InputFile[], options: ImportOp
           break;
       }
     } catch (e) {
-      report({ status: 'error', message: errorMessage(e) });
+      report({ status: 'error', message: e instanceof PartialImportError ? e.message : errorMessage(e) });
     }
   }
   return results;

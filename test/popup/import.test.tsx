@@ -7,6 +7,8 @@ import { ImportPanel } from '../../src/popup/components/ImportPanel.tsx';
 import { importFiles, type InputFile } from '../../src/popup/importFiles.ts';
 import { t } from '../../src/shared/i18n.ts';
 import { MessageError } from '../../src/shared/messages.ts';
+import { IMPORT_CERTIFICATES_PER_MESSAGE } from '../../src/shared/protocol/ui.ts';
+import { showNumber } from '../../src/popup/format.ts';
 import { answer, button, choose, click, labelled, mount, sent, settle, text, unmount, until } from './helpers.tsx';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../background/fakeBrowser.ts')).fakeBrowser }));
@@ -18,6 +20,13 @@ const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
 const file = (name: string, bytes: Uint8Array = fixture(name)): InputFile => ({ name, bytes: async () => bytes });
 const CUSTOM = 'furs-izvoz-stolpci-23456787.csv';
+
+/** One XML file holding `n` eBOL certificates (the fixture's, numbered from 2 000 000). */
+function ebolList(n: number): Uint8Array {
+  const one = new TextDecoder().decode(fixture('ebol-1000002.xml')).replace(/^<\?xml[^>]*>\s*/, '');
+  const body = Array.from({ length: n }, (_, i) => one.replaceAll('1000002', String(2_000_000 + i))).join('\n');
+  return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n<ep:SeznamPotrdil xmlns:ep="http://www.zzzs.si/ePotrdilo/v1">\n${body}\n</ep:SeznamPotrdil>`);
+}
 const MAPPING = { Datum: 'month', Opis: 'source', Vrednost: 'amount', 'Količina': 'hours' } as const;
 
 function background(remembered: Record<string, unknown> = {}) {
@@ -56,6 +65,39 @@ describe('importing files', () => {
     answer({ 'ui:importCertificates': () => { throw new MessageError('INVALID_PAYLOAD', 'Potrdilo 1000002 nima davčne številke delodajalca.'); } });
     const [r] = await importFiles([file('ebol-1000002.xml')], { employerTax: null, askMapping: async () => null, onProgress: () => {} });
     expect(r).toEqual({ name: 'ebol-1000002.xml', status: 'error', message: 'Potrdilo 1000002 nima davčne številke delodajalca.' });
+  });
+
+  it('sends a file of more certificates than one message may carry in parts, shows the count stored so far, and adds the parts up', async () => {
+    background();
+    const list = ebolList(11_000);
+    const progress: string[] = [];
+    const [r] = await importFiles([file('ebol-seznam.xml', list)], { employerTax: null, askMapping: async () => null, onProgress: (_, x) => progress.push(`${x.status}:${x.message}`) });
+    expect(sent('ui:importCertificates').map((p) => p.certificates.length)).toEqual([IMPORT_CERTIFICATES_PER_MESSAGE, IMPORT_CERTIFICATES_PER_MESSAGE, 1_000]);
+    expect(sent('ui:importCertificates').flatMap((p) => p.certificates.map((c) => c.number))).toEqual(Array.from({ length: 11_000 }, (_, i) => String(2_000_000 + i)));
+    expect(progress).toEqual([
+      'reading:',
+      `reading:${t('popup_importStoredSoFar', showNumber(5_000), showNumber(11_000))}`,
+      `reading:${t('popup_importStoredSoFar', showNumber(10_000), showNumber(11_000))}`,
+      `stored:${t('popup_importCertificates', '11000', '0', '0', '0')}`,
+    ]);
+    expect(r!.status).toBe('stored');
+  });
+
+  it('says how many certificates of a file were stored when a later part fails, and that importing it again is safe', async () => {
+    let calls = 0;
+    answer({
+      'ui:importCertificates': ({ certificates }) => {
+        if (++calls === 2) throw new MessageError('INVALID_PAYLOAD', 'Potrdilo 2005000 nima davčne številke delodajalca.');
+        return { employers: ['12345679'], added: certificates.length, updated: 0, cancelled: 0, unchanged: 0 };
+      },
+    });
+    const [r] = await importFiles([file('ebol-seznam.xml', ebolList(11_000))], { employerTax: null, askMapping: async () => null, onProgress: () => {} });
+    expect(calls).toBe(2); // nothing after the failed part
+    expect(r).toEqual({
+      name: 'ebol-seznam.xml', status: 'error',
+      message: t('popup_importPartial', showNumber(5_000), showNumber(11_000), 'Potrdilo 2005000 nima davčne številke delodajalca.'),
+    });
+    for (const part of [showNumber(5_000), showNumber(11_000), 'Potrdilo 2005000 nima davčne številke delodajalca.']) expect(r!.message).toContain(part);
   });
 
   it('asks for a column mapping once, remembers it, and applies it to the next file of the same shape', async () => {

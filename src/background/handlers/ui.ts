@@ -7,7 +7,7 @@ import type { Certificate } from '../../lib/certificates.ts';
 import { validateCertificate } from '../../lib/certificates.ts';
 import { validateTaxNumber } from '../../lib/identifiers.ts';
 import { MessageError, errorText } from '../../shared/messages.ts';
-import { MAX_PAGE, type UiContext } from '../../shared/protocol/ui.ts';
+import { IMPORT_CERTIFICATES_PER_MESSAGE, MAX_PAGE, type UiContext } from '../../shared/protocol/ui.ts';
 import type { SpotDb } from '../db.ts';
 import { defineHandlers } from '../registry.ts';
 import { storeCertificates } from '../store/certificates.ts';
@@ -215,7 +215,7 @@ export function uiHandlers({ db, now = () => new Date() }: UiDeps) {
     },
 
     'ui:importCertificates': {
-      validate: object({ certificates: array(certificateShape, { max: 5000 }), fallbackEmployerTax: nullable(taxNumber) }),
+      validate: object({ certificates: array(certificateShape, { max: IMPORT_CERTIFICATES_PER_MESSAGE }), fallbackEmployerTax: nullable(taxNumber) }),
       maxBytes: 4 * 1024 * 1024,
       async handle({ certificates, fallbackEmployerTax }) {
         const groups = new Map<string, Certificate[]>();

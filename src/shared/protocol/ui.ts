@@ -175,6 +175,12 @@ export interface ClaimLineView {
   line: ClaimLine;
 }
 
+/**
+ * Most certificates one `ui:importCertificates` message carries, i.e. one transaction in the
+ * background (about 2 MB of JSON). The popup sends a bigger file in parts of this size.
+ */
+export const IMPORT_CERTIFICATES_PER_MESSAGE = 5000;
+
 export interface ImportCertificatesResult {
   employers: string[];
   added: number;
