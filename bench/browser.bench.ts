@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { Window } from 'happy-dom';
 import { withChromium } from '../test/e2e/harness/index.ts';
 import { locateFields } from '../src/shared/forms/locate.ts';
 import { REFUND_LABELS } from '../src/shared/forms/refundForm.ts';
 import type { Certificate } from '../src/lib/certificates.ts';
+import { IMPORT_CERTIFICATES_PER_MESSAGE } from '../src/shared/protocol/ui.ts';
 import { addDays } from '../src/lib/dates.ts';
 import { prng } from './fixtures.ts';
 import type { Bench, BenchResult } from './types.ts';
@@ -95,6 +97,7 @@ export const browserBench: Bench = {
     });
 
     const reader = await readerBundle();
+    const storeRuns: number[] = [];
     await withChromium(async ({ page, server, openPopup, context }) => {
       server.route('/bench-reader.js', { body: reader, type: 'text/javascript' });
       server.route('/bench-ebol-2000.html', { body: ebolListPage(2000), type: 'text/html; charset=utf-8' });
@@ -115,19 +118,11 @@ export const browserBench: Bench = {
         budget: { max: 50 }, note: `median of 5 after a first read of ${round(times[0]!.ms)} ms; ${times[0]!.rows} certificates`,
       });
 
-      // Storing 10 000 certificates through the extension's own import message, 1 000 per message (one transaction each).
+      // Storing 10 000 certificates through the extension's own import message, in the parts the
+      // popup sends a big file in (one transaction each); this run also fills the database the
+      // popup is opened with below.
       const app = await openPopup('app.html');
-      const certificates = syntheticCertificates(10_000);
-      const storeMs = await app.evaluate(async (certs) => {
-        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean; error?: unknown }> } } }).chrome;
-        const t = performance.now();
-        for (let i = 0; i < certs.length; i += 1000) {
-          const r = await chrome.runtime.sendMessage({ channel: 'spot-pomocnik/1', name: 'ui:importCertificates', payload: { certificates: certs.slice(i, i + 1000), fallbackEmployerTax: null } });
-          if (!r.ok) throw new Error(JSON.stringify(r.error));
-        }
-        return performance.now() - t;
-      }, certificates);
-      results.push({ name: 'storing 10 000 certificates in real IndexedDB (Chromium)', value: Math.round(storeMs), unit: 'ms', budget: { max: 2000 }, note: '10 messages × 1 000, one transaction each, workers and history included' });
+      storeRuns.push(await storeCertificates(app, IMPORT_CERTIFICATES_PER_MESSAGE));
       await app.close();
 
       // Popup open to interactive: navigation start → the workers table of the selected employer
@@ -156,6 +151,33 @@ export const browserBench: Bench = {
           + `seen by Playwright: ${Math.round(median(later.map((o) => o.seen)))} ms (first ${Math.round(opens[0]!.seen)} ms)`,
       });
     });
+
+    // Two more storing runs, each in a new profile (an empty database, as the first had): the
+    // budget is checked against the median of three, as the other timings are medians.
+    for (let run = 0; run < 2; run++) storeRuns.push(await withChromium(async ({ openPopup }) => storeCertificates(await openPopup('app.html'), IMPORT_CERTIFICATES_PER_MESSAGE)));
+    const byThousand = await withChromium(async ({ openPopup }) => storeCertificates(await openPopup('app.html'), 1000));
+    const parts = Math.ceil(10_000 / IMPORT_CERTIFICATES_PER_MESSAGE);
+    results.push(
+      {
+        name: 'storing 10 000 certificates in real IndexedDB (Chromium)', value: Math.round(median(storeRuns)), unit: 'ms', budget: { max: 2000 },
+        note: `median of ${storeRuns.length} runs (${storeRuns.map(Math.round).join(', ')} ms), each into an empty database; ${parts} messages × ${IMPORT_CERTIFICATES_PER_MESSAGE}, `
+          + 'the parts the popup sends a file in, one transaction each; workers and history included',
+      },
+      { name: 'the same in messages of 1 000 (for comparison)', value: Math.round(byThousand), unit: 'ms', note: '10 messages × 1 000, one transaction each, one run' },
+    );
     return results;
   },
 };
+
+/** Milliseconds to store 10 000 new certificates through `ui:importCertificates`, `chunk` per message, one message after another. */
+async function storeCertificates(app: Page, chunk: number): Promise<number> {
+  return app.evaluate(async ({ certs, chunk }) => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean; error?: unknown }> } } }).chrome;
+    const t = performance.now();
+    for (let i = 0; i < certs.length; i += chunk) {
+      const r = await chrome.runtime.sendMessage({ channel: 'spot-pomocnik/1', name: 'ui:importCertificates', payload: { certificates: certs.slice(i, i + chunk), fallbackEmployerTax: null } });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    }
+    return performance.now() - t;
+  }, { certs: syntheticCertificates(10_000), chunk });
+}
