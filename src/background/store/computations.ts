@@ -56,7 +56,6 @@ export function toCertificate(row: CertificateRow, worker: WorkerRow | undefined
   };
 }
 
-
 async function workerCertificates(db: SpotDb, employerTax: string, workerId: string): Promise<CertificateRow[]> {
   return (await db.certificates.where('[employerTax+workerId]').equals([employerTax, workerId]).toArray()).sort(compareByFrom);
 }

@@ -1,6 +1,7 @@
 /**
- * Read queries for the popup: paged over an index with a total count, so that opening the
- * popup with tens of thousands of stored certificates reads one page, not the table.
+ * Read queries for the popup: pages with a total count, sliced from lists the background keeps
+ * sorted (certificateList.ts, workerDirectory.ts), so that opening the popup with tens of
+ * thousands of stored certificates reads IndexedDB once, not once per page.
  */
 import { lastOfMonth } from '../../lib/dates.ts';
 import { foldLabel } from '../../lib/text/fold.ts';

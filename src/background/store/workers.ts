@@ -1,6 +1,6 @@
+import type { Collection } from 'dexie';
 import type { CertificateWorker } from '../../lib/certificates.ts';
 import { foldLabel } from '../../lib/text/fold.ts';
-import type { Collection } from 'dexie';
 import type { WorkerRow } from '../../shared/rows.ts';
 import type { SpotDb } from '../db.ts';
 
