@@ -66,6 +66,7 @@ async function storeInParts(
   certificates: readonly Certificate[], fallbackEmployerTax: string | null, onPart: (stored: number) => void,
 ): Promise<ImportCertificatesResult> {
   const total: ImportCertificatesResult = { employers: [], added: 0, updated: 0, cancelled: 0, unchanged: 0 };
+  // `start === 0`: a file without certificates still goes once, as before (the background answers with zeros).
   for (let start = 0; start < certificates.length || start === 0; start += IMPORT_CERTIFICATES_PER_MESSAGE) {
     const part = certificates.slice(start, start + IMPORT_CERTIFICATES_PER_MESSAGE);
     let r: ImportCertificatesResult;

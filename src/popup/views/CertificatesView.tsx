@@ -37,7 +37,8 @@ export function CertificatesView({ employer, navigate, version }: EmployerViewPr
     });
   };
   const filtered = key !== '{}';
-  // Counting walks the whole index: asked for apart from the page, so the page never waits for it.
+  // Asked apart from the page so the page never waits for it. Since schema v5 the background
+  // answers both from one kept list, and a page carries its total as well.
   const [count] = useAsync(
     () => (filtered ? Promise.resolve(null) : call('ui:countCertificates', { employerTax: employer.taxNumber })),
     [employer.taxNumber, filtered, version],
